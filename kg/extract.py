@@ -1,0 +1,284 @@
+"""Turn one parsed article into Meeting, Proposal and Role records.
+
+Rules read the dependency parse: verbal meetings ("X met Y", "X held talks
+with Y", "Y was received by X"), nominal ones ("a meeting between X and Y",
+"X's meeting with Y") and proposals ("X presented a 27-point plan",
+"X's 20-point framework", "a plan drawn up by X"). kg.modality decides
+whether a meeting happened.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from kg import modality
+from kg.gazetteer import Gazetteer, slug
+from kg.mentions import Resolution, StatedRole, resolve
+from kg.normalize import Normalized
+from kg.patterns import Patterns
+from kg.records import Actor, Article, Evidence, Fact, Meeting, Plan, Proposal, Role
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_POINTS = re.compile(r"\b(\d{1,3}|[a-z]+)\s*-?\s*point\b", re.IGNORECASE)
+
+
+def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, pat: Patterns) -> list[Fact]:
+    """Return the meetings, proposals and stated roles in one parsed article."""
+    res = resolve(doc, article, gaz, pat)
+    facts: list[Fact] = []
+    for role in res.roles:
+        if role.of is None or role.of != role.holder:
+            facts.append(_role(role, doc, article, norm))
+    plans: dict[tuple[str, int | None], Plan] = {}
+    for tok in doc:
+        if tok.lemma_.lower() in pat.meeting_verbs and tok.pos_ in ("VERB", "AUX"):
+            facts.extend(_verbal_meeting(tok, res, pat, article, norm))
+        elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
+            if tok.pos_ in ("NOUN", "PROPN"):
+                facts.extend(_nominal_meeting(tok, res, pat, article, norm))
+        if _is_plan_noun(tok, pat):
+            prop = _proposal(tok, res, pat, article, norm, plans)
+            if prop is not None:
+                facts.append(prop)
+    return _dedupe(facts)
+
+
+# ------------------------------------------------------------------ helpers
+
+def evidence(sent: Span, norm: Normalized, article: Article, rule: str) -> Evidence:
+    """Return the evidence for a fact read in ``sent``, with offsets in the original text."""
+    start, end = norm.to_original(sent.start_char), norm.to_original(sent.end_char)
+    text = article.text[start:end]
+    stripped = text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    return Evidence(sentence=stripped.strip(), start=start + lead, end=start + len(stripped), rule=rule)
+
+
+def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None = None) -> list[Actor]:
+    """Return the actors mentioned in the subtrees of ``heads`` (not possessors, not inside ``exclude``)."""
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
+    found: list[Actor] = []
+    for head in heads:
+        for tok in head.subtree:
+            m = res.at(tok.i)
+            if m is None or tok.i != m.root or tok.i in skip:
+                continue
+            if tok.dep_ == "poss" or (tok.dep_ == "compound" and res.at(tok.head.i) is None):
+                continue
+            if _in_clause_below(tok, head):
+                continue
+            found.extend(m.actors)
+    return list(dict.fromkeys(found))
+
+
+def _in_clause_below(tok: Token, head: Token) -> bool:
+    """True if ``tok`` sits in a relative or adverbial clause inside ``head``'s subtree."""
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl", "ccomp", "acl") and t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
+
+
+def _conj_heads(tok: Token) -> list[Token]:
+    return [tok, *tok.conjuncts]
+
+
+def _pairs(left: list[Actor], right: list[Actor]) -> list[tuple[Actor, ...]]:
+    if right:
+        return [(a, b) for a in left for b in right if a != b]
+    return [(a, b) for i, a in enumerate(left) for b in left[i + 1:]]
+
+
+def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tuple[list[Actor], list[Actor]]:
+    """Return (subjects, agents): the verb's subjects, climbing to the clause that has them."""
+    t = verb
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if t is not verb or not subj:
+            subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
+        actors = actors_under(subj, res, exclude)
+        agents = actors_under([g for c in t.children if c.dep_ == "agent" for g in c.children], res)
+        if actors or agents:
+            return actors, agents
+        if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl") and t.head.i != t.i:
+            if t.dep_ == "relcl":
+                return actors_under([t.head], res, exclude=t), []
+            t = t.head
+        else:
+            break
+    return [], []
+
+
+def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",)) -> list[Actor]:
+    return actors_under([o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
+                         for o in p.children if o.dep_ == "pobj"], res)
+
+
+# ------------------------------------------------------------------ meetings
+
+def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    lemma = verb.lemma_.lower()
+    subjects, agents = _subjects(verb, res, exclude=verb if verb.dep_ == "advcl" else None)
+    objects = _with_objects(verb, res)
+    if lemma not in pat.meeting_verbs_needing_with:
+        objects += actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+    for c in verb.children:  # "held talks with Y" attaches "with" to the noun sometimes
+        if c.dep_ == "prt" and lemma == "sit":
+            objects += _with_objects(c, res)
+    if agents:  # passive: "Y was received by X"
+        subjects, objects = agents, subjects
+    if lemma in pat.meeting_verbs_needing_with and not objects and lemma != "talk":
+        return []
+    if lemma == "visit" and not any(a.type != "Country" for a in objects):
+        return []  # visiting a country is not meeting it
+    pairs = _pairs(subjects, list(dict.fromkeys(objects)))
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return []
+    rule = f"verb:{lemma}" + (":passive" if agents else "")
+    return _meetings(pairs, verb, status, mode, rule, res, article, norm)
+
+
+def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    if noun.dep_ == "compound":
+        return []
+    preps = _nominal_preps(noun)
+    between = actors_under([o for p in preps if p.lower_ in ("between", "among") for o in p.children], res)
+    withs = actors_under([o for p in preps if p.lower_ == "with" for o in p.children], res)
+    owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
+    support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in pat.support_verbs else None
+    if support is not None:
+        subj, _ = _subjects(support, res)
+        owners += subj
+        withs += _with_objects(support, res)
+    if noun.dep_ in ("pobj",) and noun.head.lower_ == "at" and noun.head.head.lower_ in ("present", "were", "was"):
+        pass
+    left = list(dict.fromkeys(between + owners))
+    right = list(dict.fromkeys(withs))
+    if not right and owners and not between and support is None:
+        return []  # "Putin's talks" alone names one side only
+    pairs = _pairs(left, right)
+    if not pairs:
+        return []
+    status, mode = modality.of_noun(noun, pat, support)
+    rule = "noun:" + noun.lower_ + (":" + support.lemma_ if support is not None else "")
+    return _meetings(pairs, noun, status, mode, rule, res, article, norm)
+
+
+def _nominal_preps(noun: Token) -> list[Token]:
+    """Return the prepositions under a meeting noun, through nouns and prepositions only."""
+    out, todo = [], list(noun.children)
+    while todo:
+        t = todo.pop()
+        if t.dep_ == "prep":
+            out.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "pobj")
+        elif t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
+            todo.extend(c for c in t.children if c.dep_ == "prep")
+    return out
+
+
+def _meetings(pairs: list[tuple[Actor, ...]], trigger: Token, status: str, mode: str, rule: str,
+              res: Resolution, article: Article, norm: Normalized) -> list[Fact]:
+    ev = evidence(trigger.sent, norm, article, rule)
+    place = modality.location(trigger)
+    when = modality.date_of(trigger, article.date)
+    return [Meeting(participants=p, evidence=ev, status=status, mode=mode, location=place, date=when)
+            for p in pairs]
+
+
+# ------------------------------------------------------------------ proposals
+
+def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in pat.plan_nouns or tok.lemma_.lower() in pat.plan_nouns) \
+        and tok.dep_ != "compound"
+
+
+def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Plan]) -> Plan:
+    """Return the plan a plan noun phrase names; the same kind and point count in one article is one plan."""
+    start = noun.left_edge.i
+    while start < noun.i and noun.doc[start].dep_ in ("det", "poss", "case", "predet") or \
+            noun.doc[start].head.dep_ == "poss":
+        start += 1
+    phrase = noun.doc[start: noun.i + 1].text
+    m = _POINTS.search(phrase)
+    count = None
+    if m:
+        raw = m.group(1).lower()
+        count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
+    kind_words = [c.text.lower() for c in noun.lefts if c.dep_ in ("compound", "amod") and c.lower_ != "point"
+                  and c.lemma_.lower() in ("peace", "ceasefire", "truce", "security", "reconstruction", "counter",
+                                           "trade", "nuclear", "prisoner", "hostage", "humanitarian", "settlement")]
+    kind = " ".join([*kind_words, noun.lemma_.lower()])
+    label = f"{count}-point {kind}" if count else kind
+    key = (kind, count)
+    if key not in plans:
+        plans[key] = Plan(key=f"{article_id}-{slug(label)}", label=label, kind=kind, point_count=count)
+    return plans[key]
+
+
+def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
+              plans: dict[tuple[str, int | None], Plan]) -> Proposal | None:
+    head = noun.head
+    proposers: list[Actor] = []
+    rule = ""
+    owners = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ == "PERSON")]
+    if owners:
+        proposers = actors_under(owners, res) or [a for c in owners if (m := res.at(c.i)) for a in m.actors]
+        rule = "plan:possessive"
+    if not proposers and noun.dep_ in ("dobj", "obj", "nsubjpass") and _is_proposal_verb(head, pat):
+        subj, agents = _subjects(head, res)
+        proposers = agents if noun.dep_ == "nsubjpass" else subj
+        rule = f"verb:{head.lemma_.lower()}" + (":passive" if noun.dep_ == "nsubjpass" else "")
+    if not proposers:
+        for c in noun.children:  # "a plan drawn up by X and Y", "the proposal put forward by X"
+            if c.dep_ == "acl" and _is_proposal_verb(c, pat):
+                proposers = actors_under([g for a in c.children if a.dep_ == "agent" for g in a.children], res)
+                rule = f"verb:{c.lemma_.lower()}:passive"
+    proposers = [a for a in proposers if a.type != "Country" or rule != "plan:possessive" or True]
+    if not proposers:
+        return None
+    plan = plan_of(noun, article.id, plans)
+    return Proposal(proposers=tuple(proposers), plan=plan, evidence=evidence(noun.sent, norm, article, rule))
+
+
+def _is_proposal_verb(verb: Token, pat: Patterns) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma not in pat.proposal_verbs:
+        return False
+    needed = pat.proposal_verbs_needing_particle.get(lemma)
+    return needed is None or any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children) or \
+        any(c.lower_ in needed for c in verb.rights)
+
+
+# ------------------------------------------------------------------ roles and tidying
+
+def _role(role: StatedRole, doc: Doc, article: Article, norm: Normalized) -> Role:
+    return Role(holder=role.holder, relation=role.relation, of=role.of, office=role.office,
+                evidence=evidence(doc[role.token].sent, norm, article, "role:" + (role.relation or "office")))
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    """Drop repeats: the same pair met once per sentence; a plan proposed once per sentence."""
+    seen: set[object] = set()
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Meeting):
+            key: object = ("m", frozenset(a.key for a in f.participants), f.evidence.start)
+        elif isinstance(f, Proposal):
+            key = ("p", f.plan.key, f.evidence.start)
+        else:
+            key = ("r", f.holder.key, f.relation, f.of.key if f.of else "", f.office)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out

@@ -1,0 +1,218 @@
+"""Find the actors a parsed article mentions and resolve them to canonical actors.
+
+A mention is a named entity (from the gazetteer ruler or spaCy's NER), a role
+mention resolved through the gazetteer ("the Russian leader"), a role noun
+naming someone ("Trump's representatives Steve Witkoff and Jared Kushner"),
+a group ("Putin's aides", "a Russian delegation") or a pronoun. Roles stated
+in the text ("Trump's envoy ..., Jared Kushner") are returned beside them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import ROLE_LABEL, Gazetteer, slug
+from kg.patterns import Patterns
+from kg.records import Actor, Article
+
+_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
+_TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
+                "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier"}
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Tokens ``start:end`` of a sentence, headed by ``root``, that refer to ``actors``."""
+
+    start: int
+    end: int
+    root: int
+    actors: tuple[Actor, ...]
+    kind: str  # name | role | named-role | group | pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class StatedRole:
+    """A role the text states: ``holder`` is ``relation`` of ``of`` (``of`` may be unknown)."""
+
+    holder: Actor
+    relation: str
+    of: Actor | None
+    office: str
+    token: int  # where it was read, to find the sentence
+
+
+@dataclass
+class Resolution:
+    """The mentions of one article, indexed by token, and the roles it states."""
+
+    mentions: list[Mention]
+    roles: list[StatedRole]
+    by_token: dict[int, Mention]
+
+    def at(self, i: int) -> Mention | None:
+        """Return the mention covering token ``i``, if any."""
+        return self.by_token.get(i)
+
+
+def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolution:
+    """Return every actor mention in ``doc`` with the actor it refers to."""
+    people: dict[str, Actor] = {}  # surname or full name -> actor minted in this article
+    mentions: list[Mention] = []
+    roles: list[StatedRole] = []
+    ents = list(doc.ents)
+    for n, ent in enumerate(ents):
+        if ent.label_ == ROLE_LABEL:
+            word, _, country = ent.ent_id_.partition("|")
+            nxt = ents[n + 1] if n + 1 < len(ents) else None
+            if nxt is not None and nxt.start == ent.end and nxt.label_ == "PERSON":
+                holder = _name_actor(nxt, gaz, people)
+                if holder is not None:
+                    roles.append(StatedRole(holder, pat.role_nouns.get(word.split()[-1], "officeHolderOf") or
+                                            "officeHolderOf", gaz.actors[country], word, ent.start))
+                continue
+            actor = gaz.holder(word, country, article.date)
+            if actor is not None:
+                mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "role"))
+            continue
+        actor = _name_actor(ent, gaz, people)
+        if actor is not None:
+            mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "name"))
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns:
+            continue
+        found = _role_noun(tok, by_token, gaz, pat, article)
+        if found is None:
+            continue
+        mention, stated = found
+        roles.extend(stated)
+        if mention is not None:
+            mentions.append(mention)
+            by_token.setdefault(tok.i, mention)
+    mentions.extend(_pronouns(doc, mentions, by_token))
+    by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
+    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token)
+
+
+def _clean_name(span: Span) -> str:
+    words = [t.text for t in span if t.tag_ != "POS" and t.text not in ("'s", "'")]
+    while words and words[0].lower().rstrip(".") in _TITLE_WORDS | {"the"}:
+        words.pop(0)
+    return re.sub(r"\s+", " ", " ".join(words)).strip(" ,.-")
+
+
+def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | None:
+    if ent.ent_id_ and ent.ent_id_ in gaz.actors:
+        return gaz.actors[ent.ent_id_]
+    kind = _TYPES.get(ent.label_)
+    label = _clean_name(ent)
+    if kind is None or not label or not any(c.isupper() for c in label) or any(c.isdigit() for c in label):
+        return None
+    if kind == "Person":
+        words = label.split()
+        if len(words) == 1:
+            return people.get(words[0]) or people.setdefault(words[0], Actor(slug(label), label, "Person"))
+        actor = Actor(slug(label), label, "Person")
+        people.setdefault(label, actor)
+        people.setdefault(words[-1], actor)
+        return people[label]
+    return Actor(slug(label), label, kind)  # type: ignore[arg-type]
+
+
+def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Actor | None:
+    """Return whose role noun this is: "Putin's aides", "Russian delegation", "aide to Putin"."""
+    for child in tok.children:
+        m = by_token.get(child.i)
+        if child.dep_ == "poss" and m is not None and len(m.actors) == 1:
+            return m.actors[0]
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod"):
+            for country, forms in gaz.demonyms.items():
+                if child.text in forms:
+                    return gaz.actors[country]
+            m = by_token.get(child.i)
+            if m is not None and len(m.actors) == 1 and m.actors[0].type == "Country":
+                return m.actors[0]
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
+            for obj in child.children:
+                m = by_token.get(obj.i)
+                if obj.dep_ == "pobj" and m is not None and len(m.actors) == 1:
+                    return m.actors[0]
+    return None
+
+
+def _names_for(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
+    """Return the person mentions a role noun names, by compound, apposition or a following ", Name"."""
+    def person(i: int) -> Mention | None:
+        m = by_token.get(i)
+        return m if m is not None and m.kind == "name" and m.actors[0].type == "Person" else None
+
+    found: list[Mention] = []
+    if tok.dep_ == "compound" and (m := person(tok.head.i)) is not None:
+        return [m]
+    if tok.dep_ == "appos" and (m := person(tok.head.i)) is not None:
+        return [m]
+    for child in tok.children:
+        if child.dep_ == "appos" and (m := person(child.i)) is not None:
+            found.append(m)
+            found += [c for conj in child.conjuncts if (c := person(conj.i)) is not None]
+    if not found:
+        after = tok.right_edge.i + 1
+        doc = tok.doc
+        if after + 1 < len(doc) and doc[after].text == "," and (m := person(after + 1)) is not None:
+            found.append(m)
+        elif after < len(doc) and (m := person(after)) is not None and doc[after].is_title:
+            found.append(m)
+            found += [c for conj in doc[m.root].conjuncts if (c := person(conj.i)) is not None]
+    return list(dict.fromkeys(found))
+
+
+def _office(tok: Token) -> str:
+    """Return the office a role noun names with its modifiers: "foreign policy aide"."""
+    mods = [c for c in tok.lefts if c.dep_ in ("amod", "compound") and c.ent_type_ in ("", "NORP")
+            and c.pos_ in ("ADJ", "NOUN")]
+    words = [w.text for c in mods for w in c.subtree if w.ent_type_ in ("", "NORP") and w.pos_ in ("ADJ", "NOUN")]
+    return " ".join([*words, tok.lemma_ if tok.tag_ == "NNS" else tok.text]).lower()
+
+
+def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Patterns,
+               article: Article) -> tuple[Mention | None, list[StatedRole]] | None:
+    relation = pat.role_nouns[tok.lower_]
+    of = _possessor(tok, by_token, gaz)
+    names = _names_for(tok, by_token)
+    office = _office(tok)
+    if names:
+        holders = tuple(dict.fromkeys(a for m in names for a in m.actors))
+        stated = [StatedRole(h, relation or "actsFor", of, office, tok.i) for h in holders
+                  if of is not None and of != h] if relation else []
+        stated += [StatedRole(h, "", None, office, tok.i) for h in holders if of is None]
+        return Mention(tok.i, tok.i + 1, tok.i, holders, "named-role"), stated
+    if of is None:
+        return None
+    if tok.lower_ in pat.group_nouns:
+        group = Actor(f"{of.key}-{slug(tok.lower_)}", f"{of.label}'s {tok.lower_}", "Group", of=of.key)
+        return Mention(tok.i, tok.i + 1, tok.i, (group,), "group"), [
+            StatedRole(group, relation or "actsFor", of, tok.lower_, tok.i)]
+    if of.type == "Country" and (holder := gaz.holder(office, of.key, article.date)) is not None:
+        return Mention(tok.i, tok.i + 1, tok.i, (holder,), "role"), []
+    return None
+
+
+def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
+    """Resolve "he"/"she" to the last single person mentioned as a subject before it."""
+    out: list[Mention] = []
+    ordered = sorted((m for m in mentions if len(m.actors) == 1 and m.actors[0].type == "Person"),
+                     key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or tok.i in by_token:
+            continue
+        earlier = [m for m in ordered if m.end <= tok.i and doc[m.root].dep_ in ("nsubj", "nsubjpass")
+                   and doc[m.root].sent.start >= tok.sent.start - 80]
+        if earlier:
+            out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1].actors, "pronoun"))
+    return out

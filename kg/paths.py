@@ -1,0 +1,13 @@
+"""The one place that knows where the project's data folders live."""
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ONTOLOGY_DIR = ROOT / "ontology"
+ONTOLOGY = ONTOLOGY_DIR / "geopolitics.ttl"
+QUERIES = ROOT / "queries"
+DATA = ROOT / "data"
+GAZETTEER = DATA / "gazetteers" / "actors.jsonl"
+ROLE_WORDS = DATA / "gazetteers" / "roles.json"
+PATTERNS = DATA / "patterns" / "triggers.json"
+ARTICLES = DATA / "articles"
+DEFAULT_STORE = Path("kg-store")

@@ -1,0 +1,121 @@
+"""Open the Oxigraph store, replace an article's graph atomically, export, count.
+
+pyoxigraph terms are created here and nowhere else.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+
+from kg import vocab as V
+from kg.errors import StoreError
+from kg.records import IRI, Term, Triple
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+QUAD_FORMATS = {"trig", "nquads"}
+
+
+def open_store(path: Path | None, *, read_only: bool = False, must_exist: bool = False) -> ox.Store:
+    """Return the store at ``path`` (in memory when None).
+
+    Raises:
+        StoreError: the store is missing (when it must exist) or locked by another writer.
+    """
+    if path is None:
+        return ox.Store()
+    if (must_exist or read_only) and not (path / "CURRENT").is_file():
+        raise StoreError(f"no kg store at {path}; build one first with: kg build PATH --store {path}")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as e:
+        if "lock" in str(e).lower():
+            raise StoreError(f"store {path} is in use by another process (a running build or server); "
+                             "one writer at a time: stop it or use a copy") from e
+        raise StoreError(f"cannot open store {path}: {e}") from e
+
+
+def term(value: str | Term) -> ox.NamedNode | ox.Literal:
+    """Return the pyoxigraph term for an IRI or a literal record."""
+    if isinstance(value, Term):
+        return ox.Literal(value.value, datatype=ox.NamedNode(value.datatype))
+    return ox.NamedNode(value)
+
+
+def to_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """Return pyoxigraph triples, without repeats, in first-seen order."""
+    seen = dict.fromkeys(triples)
+    return [ox.Triple(ox.NamedNode(t.subject), ox.NamedNode(t.predicate), term(t.object)) for t in seen]
+
+
+def replace_graph(store: ox.Store, graph: IRI, triples: Iterable[Triple]) -> int:
+    """Replace the named graph ``graph`` with ``triples`` in one transaction; return how many were written.
+
+    A single SPARQL update drops and refills the graph, so a reader never
+    sees the article half-written and a failure leaves the old graph intact.
+    """
+    ox_triples = to_triples(triples)
+    body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    g = ox.NamedNode(graph)
+    store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+    return len(ox_triples)
+
+
+def graph_hashes(store: ox.Store) -> dict[str, str]:
+    """Return each stored article graph's content hash."""
+    q = "SELECT ?g ?h WHERE { GRAPH ?g { ?g <%s> ?h } }" % V.contentHash
+    return {s["g"].value: s["h"].value for s in store.query(q)}  # type: ignore[union-attr]
+
+
+def union_triples(store: ox.Store, graph: IRI | None = None) -> Iterator[ox.Triple]:
+    """Yield the distinct triples of all named graphs (or of one)."""
+    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "GRAPH ?g { ?s ?p ?o }"
+    yield from store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} }}")  # type: ignore[misc]
+
+
+def export(store: ox.Store, output: IO[bytes], fmt: str = "turtle", graph: IRI | None = None,
+           extra: Iterable[ox.Triple] = ()) -> None:
+    """Write the store in ``fmt``: triple formats merge the article graphs; trig and nquads keep them."""
+    if fmt not in FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+    rdf_format = FORMATS[fmt]
+    prefixes = dict(V.PREFIXES)
+    if fmt in QUAD_FORMATS:
+        quads: Iterable[ox.Quad]
+        if graph:
+            quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+        else:
+            quads = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+        ox.serialize(quads, output, rdf_format, prefixes=prefixes if fmt == "trig" else None)
+        return
+    triples = list(union_triples(store, graph))
+    triples.extend(extra)
+    ox.serialize(triples, output, rdf_format, prefixes=prefixes if fmt in ("turtle", "rdfxml") else None)
+
+
+def stats(store: ox.Store) -> dict[str, int]:
+    """Return counts of articles, actors, plans, events and gk:met pairs across the store."""
+    q = f"""PREFIX gk: <{V.GK}>
+    SELECT (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?actor) AS ?actors) (COUNT(DISTINCT ?plan) AS ?plans)
+           (COUNT(DISTINCT ?meeting) AS ?meetings) (COUNT(DISTINCT ?proposal) AS ?proposals) WHERE {{
+      {{ GRAPH ?g {{ ?g a gk:Article }} }}
+      UNION {{ GRAPH ?x {{ ?actor a ?c . VALUES ?c {{ gk:Person gk:Organization gk:Country gk:Group }} }} }}
+      UNION {{ GRAPH ?x {{ ?plan a gk:Plan }} }}
+      UNION {{ GRAPH ?x {{ ?meeting a gk:Meeting }} }}
+      UNION {{ GRAPH ?x {{ ?proposal a gk:Proposal }} }}
+    }}"""
+    row = next(iter(store.query(q)))  # type: ignore[call-overload]
+    out = {k: int(row[k].value) for k in ("articles", "actors", "plans", "meetings", "proposals")}
+    met = f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?a ?b WHERE {{ GRAPH ?g {{ ?a <{V.met}> ?b }} FILTER(STR(?a) < STR(?b)) }} }}"
+    out["met pairs"] = int(next(iter(store.query(met)))["n"].value)  # type: ignore[call-overload]
+    out["quads"] = len(store)
+    return out
