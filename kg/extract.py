@@ -67,12 +67,30 @@ def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None 
             m = res.at(tok.i)
             if m is None or tok.i != m.root or tok.i in skip:
                 continue
-            if tok.dep_ == "poss" or (tok.dep_ == "compound" and res.at(tok.head.i) is None):
-                continue
-            if _in_clause_below(tok, head):
+            if tok.dep_ in ("poss", "compound", "nmod") and tok.i != head.i:
+                continue  # "Putin's aides", "Hamas negotiator X": a modifier, not a participant
+            if _in_clause_below(tok, head) or _under_modifier(tok, head):
                 continue
             found.extend(m.actors)
     return list(dict.fromkeys(found))
+
+
+def _under_modifier(tok: Token, head: Token) -> bool:
+    """True if ``tok`` hangs under a place/time preposition or an apposition inside ``head``'s subtree.
+
+    "Merz in Berlin", "Kushner, the son-in-law of Donald Trump": Berlin and
+    Trump are not participants. Coordination and "with"/"between" stay open.
+    """
+    t = tok
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN":
+            return True
+        if t.dep_ in ("prep", "agent") and t.lower_ not in ("with", "between", "among", "by"):
+            return True
+        if t.dep_ in ("npadvmod", "advmod", "acl"):
+            return True
+        t = t.head
+    return False
 
 
 def _in_clause_below(tok: Token, head: Token) -> bool:
@@ -137,7 +155,11 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         return []
     if lemma == "visit" and not any(a.type != "Country" for a in objects):
         return []  # visiting a country is not meeting it
-    pairs = _pairs(subjects, list(dict.fromkeys(objects)))
+    objects = list(dict.fromkeys(objects))
+    pairs = _pairs(subjects, objects)
+    if lemma in ("host", "receive", "welcome") and len(objects) > 1:
+        # "X hosted A and B": A and B met too, unless they came as one party ("Trump's envoys A and B")
+        pairs += [p for p in _pairs(objects, []) if not res.same_party(*p)]
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
@@ -219,7 +241,7 @@ def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Pl
                                            "trade", "nuclear", "prisoner", "hostage", "humanitarian", "settlement")]
     kind = " ".join([*kind_words, noun.lemma_.lower()])
     label = f"{count}-point {kind}" if count else kind
-    key = (kind, count)
+    key = ("", count) if count else (kind, None)
     if key not in plans:
         plans[key] = Plan(key=f"{article_id}-{slug(label)}", label=label, kind=kind, point_count=count)
     return plans[key]

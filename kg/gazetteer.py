@@ -89,7 +89,11 @@ class Gazetteer:
         for key, actor in self.actors.items():
             for form in {actor.label, *self.aliases.get(key, [])}:
                 patterns.append({"label": _SPACY_LABEL[actor.type], "pattern": form, "id": key})
+        # Role mentions only for countries whose office holders the gazetteer knows; others resolve to no one.
+        served = {o.of for offices in self.offices.values() for o in offices}
         for country, forms in self.demonyms.items():
+            if country not in served:
+                continue
             names = [self.actors[country].label, *self.aliases.get(country, [])]
             for word in self.role_words:
                 role_id = f"{word}|{country}"
@@ -99,13 +103,26 @@ class Gazetteer:
         return patterns
 
 
-def load(path: Path = paths.GAZETTEER, roles_path: Path = paths.ROLE_WORDS) -> Gazetteer:
-    """Return the gazetteer read from a JSON Lines file.
+def load(path: Path = paths.GAZETTEER, roles_path: Path = paths.ROLE_WORDS,
+         countries_path: Path | None = paths.COUNTRIES) -> Gazetteer:
+    """Return the gazetteer read from a JSON Lines file, completed with every country.
+
+    Entries of ``countries_path`` add the countries ``path`` lacks, and
+    demonyms no other country uses already ("Congolese" goes to the first).
 
     Raises:
         KgError: naming the file and line of a malformed entry.
     """
     gaz = Gazetteer(role_words=json.loads(roles_path.read_text(encoding="utf-8"))["words"])
+    _read(gaz, path)
+    if countries_path is not None and countries_path.is_file():
+        _read(gaz, countries_path, add_only=True)
+    return gaz
+
+
+def _read(gaz: Gazetteer, path: Path, add_only: bool = False) -> None:
+    taken = {d for forms in gaz.demonyms.values() for d in forms}
+    names = {f for k, forms in gaz.aliases.items() for f in [gaz.actors[k].label, *forms]}
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -116,6 +133,17 @@ def load(path: Path = paths.GAZETTEER, roles_path: Path = paths.ROLE_WORDS) -> G
             raise KgError(f"{path}:{lineno}: bad gazetteer entry ({e}); need id, label and type") from e
         if kind not in ("Person", "Organization", "Country"):
             raise KgError(f"{path}:{lineno}: type {kind!r} is not Person, Organization or Country")
+        if add_only:
+            demonyms = [d for d in entry.get("demonyms", []) if d not in taken]
+            taken.update(demonyms)
+            if key in gaz.actors:
+                if key not in gaz.demonyms and demonyms:
+                    gaz.demonyms[key] = demonyms
+                continue
+            if label in names:
+                continue
+            entry["aliases"] = [a for a in entry.get("aliases", []) if a not in names]
+            entry["demonyms"] = demonyms
         gaz.actors[key] = Actor(key=key, label=label, type=kind, wikidata=entry.get("wikidata", ""))
         gaz.aliases[key] = list(entry.get("aliases", []))
         if entry.get("demonyms"):
@@ -124,4 +152,3 @@ def load(path: Path = paths.GAZETTEER, roles_path: Path = paths.ROLE_WORDS) -> G
             gaz.leader_role[key] = entry["leader"]
         gaz.offices[key] = [Office(r["role"], r["of"], str(r.get("start", "")), str(r.get("end", "")))
                             for r in entry.get("roles", [])]
-    return gaz

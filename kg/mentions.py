@@ -19,7 +19,8 @@ from kg.records import Actor, Article
 
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
 _TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
-                "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier"}
+                "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier",
+                "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 
 
@@ -52,6 +53,10 @@ class Resolution:
     mentions: list[Mention]
     roles: list[StatedRole]
     by_token: dict[int, Mention]
+
+    def same_party(self, a: Actor, b: Actor) -> bool:
+        """True if one mention names both actors as one party ("Trump's representatives A and B")."""
+        return any(m.kind == "named-role" and a in m.actors and b in m.actors for m in self.mentions)
 
     def at(self, i: int) -> Mention | None:
         """Return the mention covering token ``i``, if any."""
@@ -109,6 +114,8 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
     if ent.ent_id_ and ent.ent_id_ in gaz.actors:
         return gaz.actors[ent.ent_id_]
     kind = _TYPES.get(ent.label_)
+    if kind == "Country":
+        return None  # a GPE the gazetteer does not know is a city or region: a place, not an actor
     label = _clean_name(ent)
     if kind is None or not label or not any(c.isupper() for c in label) or any(c.isdigit() for c in label):
         return None
@@ -135,8 +142,8 @@ def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Acto
                 if child.text in forms:
                     return gaz.actors[country]
             m = by_token.get(child.i)
-            if m is not None and len(m.actors) == 1 and m.actors[0].type == "Country":
-                return m.actors[0]
+            if m is not None and len(m.actors) == 1:
+                return m.actors[0]  # "Hamas negotiator", "Trump envoys"
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
             for obj in child.children:

@@ -19,7 +19,8 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(depth):
-        if t.dep_ in ("xcomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "advcl", "acl", "attr", "ccomp") \
+        if t.dep_ in ("xcomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "advcl", "acl", "attr", "ccomp",
+                      "acomp", "auxpass") \
                 and t.head.i != t.i:
             t = t.head
             out.append(t)
@@ -29,6 +30,13 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
 
 
 def _status(chain: list[Token], pat: Patterns) -> str:
+    """Return cancelled, refused, negated, planned or happened; the first three win over planned."""
+    for t in chain[1:]:
+        lemma = t.lemma_.lower()
+        if lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in t.children)):
+            return "cancelled"
+        if lemma in pat.refuse_verbs:
+            return "refused"
     first_verb = True
     for t in chain:
         lemma = t.lemma_.lower()
@@ -39,10 +47,10 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "refused"
         if any(c.dep_ == "neg" or c.lower_ in pat.negations and c.dep_ in ("neg", "det", "advmod") for c in kids):
             return "negated"
+        if t is not chain[0] and lemma in pat.planning_verbs:
+            return "planned"
         if t.pos_ in ("VERB", "AUX") or t is chain[0]:
             if any(c.dep_ == "aux" and c.lower_ in pat.future_auxiliaries for c in kids):
-                return "planned"
-            if t is not chain[0] and lemma in pat.planning_verbs:
                 return "planned"
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and t is chain[0] and first_verb:
                 # "is to meet", "to meet" governed by something not recognised: look further up
@@ -88,8 +96,8 @@ def location(trigger: Token) -> str:
                 continue
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (obj.ent_type_ in (*_PLACE_ENTS, "ORG") or obj.pos_ == "PROPN"):
-                    span = [w for w in obj.subtree if w.dep_ not in ("det", "prep", "pobj") or w.i == obj.i]
-                    return " ".join(w.text for w in span if w.i <= obj.i and w.dep_ != "det")
+                    first = next((w.i for w in obj.subtree if w.dep_ != "det"), obj.i)
+                    return obj.doc[first: obj.i + 1].text
     return ""
 
 

