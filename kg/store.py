@@ -99,6 +99,8 @@ def export(store: ox.Store, output: IO[bytes], fmt: str = "turtle", graph: IRI |
         return
     triples = list(union_triples(store, graph))
     triples.extend(extra)
+    # Grouped by subject, so Turtle writes each node once with all its properties.
+    triples.sort(key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
     ox.serialize(triples, output, rdf_format, prefixes=prefixes if fmt in ("turtle", "rdfxml") else None)
 
 

@@ -1,0 +1,99 @@
+"""Extraction rules on real parses of real sentences (the pinned English model)."""
+from __future__ import annotations
+
+import pytest
+
+from kg import pipeline
+from kg.articles import make_article
+from kg.records import Meeting, Proposal, Role
+
+
+def facts(resources: pipeline.Resources, text: str, date: str = "2025-12-04") -> list:
+    art = make_article(text, "test", given_id="t", date=date)
+    return list(next(pipeline.extract_all(resources, [art])).facts)
+
+
+def met(resources: pipeline.Resources, text: str) -> set[frozenset[str]]:
+    return {frozenset(a.label for a in f.participants) for f in facts(resources, text)
+            if isinstance(f, Meeting) and f.happened_in_person}
+
+
+def meetings(resources: pipeline.Resources, text: str) -> dict[frozenset[str], tuple[str, str]]:
+    return {frozenset(a.label for a in f.participants): (f.status, f.mode) for f in facts(resources, text)
+            if isinstance(f, Meeting)}
+
+
+# fmt: off
+HAPPENED = [
+    ("Antony Blinken met Wang Yi in Beijing on Monday.", {("Antony Blinken", "Wang Yi")}),
+    ("Erdogan hosted Zelensky in Ankara.", {("Recep Tayyip Erdoğan", "Volodymyr Zelensky")}),
+    ("Sergei Lavrov held talks with Hakan Fidan.", {("Sergei Lavrov", "Hakan Fidan")}),
+    ("Zelensky was received by Mohammed bin Salman in Jeddah.", {("Volodymyr Zelensky", "Mohammed bin Salman")}),
+    ("A meeting between Putin and Witkoff lasted five hours.", {("Vladimir Putin", "Steve Witkoff")}),
+    ("Zelensky met German Chancellor Friedrich Merz in Berlin on May 28.", {("Volodymyr Zelensky", "Friedrich Merz")}),
+    ("Jared Kushner, the son-in-law of President Donald Trump, also met Putin.", {("Jared Kushner", "Vladimir Putin")}),
+    ("Qatar's emir, Sheikh Tamim bin Hamad Al Thani, hosted Paul Kagame and Felix Tshisekedi in Doha.",
+     {("Tamim bin Hamad Al Thani", "Paul Kagame"), ("Tamim bin Hamad Al Thani", "Félix Tshisekedi"),
+      ("Paul Kagame", "Félix Tshisekedi")}),
+    ("Putin met Kushner. The Russian leader then met Witkoff.",
+     {("Vladimir Putin", "Jared Kushner"), ("Vladimir Putin", "Steve Witkoff")}),
+]
+NOT_HAPPENED = [
+    ("Trump will meet Xi in Busan next week.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
+    ("Witkoff is expected to meet Rustem Umerov in Miami.", ("Steve Witkoff", "Rustem Umerov"), "planned", "in person"),
+    ("A planned meeting between Rubio and Lavrov was postponed.", ("Marco Rubio", "Sergei Lavrov"), "cancelled", "in person"),
+    ("Zelensky did not meet Putin.", ("Volodymyr Zelensky", "Vladimir Putin"), "negated", "in person"),
+    ("Khamenei has refused to meet Trump.", ("Ali Khamenei", "Donald Trump"), "refused", "in person"),
+    ("Zelensky held a video call with Keir Starmer on Monday.", ("Volodymyr Zelensky", "Keir Starmer"), "happened", "video"),
+    ("Erdogan said he was ready to host a meeting between Putin and Zelensky in Istanbul.",
+     ("Vladimir Putin", "Volodymyr Zelensky"), "planned", "in person"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,pairs", HAPPENED, ids=[t[:40] for t, _ in HAPPENED])
+def test_meetings_that_happened(resources: pipeline.Resources, text: str, pairs: set[tuple[str, str]]) -> None:
+    assert met(resources, text) == {frozenset(p) for p in pairs}
+
+
+@pytest.mark.parametrize("text,pair,status,mode", NOT_HAPPENED, ids=[t[0][:40] for t in NOT_HAPPENED])
+def test_meetings_that_did_not_happen_are_recorded_not_met(resources: pipeline.Resources, text: str,
+                                                            pair: tuple[str, str], status: str, mode: str) -> None:
+    assert met(resources, text) == set()
+    assert meetings(resources, text).get(frozenset(pair)) == (status, mode)
+
+
+def test_scraped_text_is_repaired_and_offsets_stay(resources: pipeline.Resources) -> None:
+    text = "Moscow talks\n\nPutins aides met Trumps envoy Steve Witkoff. Zelenskys 20-point framework stalled."
+    found = facts(resources, text)
+    props = [f for f in found if isinstance(f, Proposal)]
+    assert [(tuple(a.label for a in p.proposers), p.plan.point_count) for p in props] == [(("Volodymyr Zelensky",), 20)]
+    for f in found:
+        if not isinstance(f, Role):
+            assert text[f.evidence.start:f.evidence.end] == f.evidence.sentence
+
+
+def test_proposals(resources: pipeline.Resources) -> None:
+    text = ("Witkoff and Dmitriev drew up a 28-point peace plan. Hamas rejected Netanyahu's truce proposal. "
+            "The plan was presented by Marco Rubio.")
+    props = {(frozenset(a.label for a in f.proposers), f.plan.point_count) for f in facts(resources, text)
+             if isinstance(f, Proposal)}
+    assert (frozenset({"Steve Witkoff", "Kirill Dmitriev"}), 28) in props
+    assert (frozenset({"Benjamin Netanyahu"}), None) in props
+    assert not any("Hamas" in who for who, _ in props)
+
+
+def test_unknown_person_becomes_actor_and_surname_resolves(resources: pipeline.Resources) -> None:
+    text = "Ambassador Jonas Akerlund met Sergei Lavrov on Monday. Later Akerlund met Hakan Fidan."
+    pairs = met(resources, text)
+    assert frozenset({"Jonas Akerlund", "Sergei Lavrov"}) in pairs
+    assert frozenset({"Jonas Akerlund", "Hakan Fidan"}) in pairs
+
+
+def test_groups_are_linked_not_merged(resources: pipeline.Resources) -> None:
+    found = facts(resources, "Putin's aides presented a 27-point plan.")
+    prop = next(f for f in found if isinstance(f, Proposal))
+    assert [a.label for a in prop.proposers] == ["Vladimir Putin's aides"]
+    assert prop.proposers[0].type == "Group"
+    roles = [f for f in found if isinstance(f, Role)]
+    assert any(r.holder == prop.proposers[0] and r.of is not None and r.of.label == "Vladimir Putin" for r in roles)

@@ -1,0 +1,165 @@
+"""Text repair keeps offsets: every kept character maps back to itself in the original text."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg import gazetteer
+from kg.normalize import Normalized, normalize, split_fused
+
+# The documented one-for-one replacements (curly quotes, odd spaces); every other kept character is unchanged.
+# fmt: off
+ONE_FOR_ONE = {
+    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ",
+}
+# fmt: on
+INSERTED = {"'", " ", "-"}  # what repairs may add: an apostrophe, or " - "
+
+
+@pytest.fixture(scope="module")
+def names() -> set[str]:
+    return set(gazetteer.load().names())
+
+
+def kept_indices(n: Normalized, original: str) -> list[int]:
+    """Return, for each original offset, the normalised index of that character (the last of its run)."""
+    last: dict[int, int] = {}
+    for i in range(len(n.text)):
+        last[n.to_original(i)] = i
+    return [last[j] for j in range(len(original))]
+
+
+def check_offsets(original: str, n: Normalized) -> None:
+    """Assert that the normalised text is the original plus insertions, and that offsets say where."""
+    assert len(n.offsets) == len(n.text) + 1
+    assert n.to_original(len(n.text)) == len(original)
+    offs = [n.to_original(i) for i in range(len(n.text))]
+    assert offs == sorted(offs), "offsets must never go backwards"
+    assert set(offs) == set(range(len(original))), "every original character must be kept"
+    kept = kept_indices(n, original)
+    for j, i in enumerate(kept):
+        assert original[j] == n.text[i] or ONE_FOR_ONE.get(original[j]) == n.text[i], (j, i, original, n.text)
+        assert original[n.to_original(i)] in (n.text[i], *[k for k, v in ONE_FOR_ONE.items() if v == n.text[i]])
+    inserted = set(range(len(n.text))) - set(kept)
+    assert {n.text[i] for i in inserted} <= INSERTED
+    # removing the inserted characters gives back the original (after the one-for-one replacements)
+    assert "".join(n.text[i] for i in kept) == original.translate(str.maketrans(ONE_FOR_ONE))
+
+
+# fmt: off
+REPAIRS = [
+    pytest.param("Trumps envoy arrived.",          {"Trump"},  "Trump's envoy arrived.",           id="Trumps"),
+    pytest.param("Putins aides said so.",          {"Putin"},  "Putin's aides said so.",           id="Putins"),
+    pytest.param("head of Russias wealth fund",    {"Russia"}, "head of Russia's wealth fund",     id="Russias"),
+    pytest.param("a shift in U.S. policyfrom harsh sanctions", (), "a shift in U.S. policy - from harsh sanctions",
+                 id="policyfrom"),
+    pytest.param("the talking pointshas affected", (), "the talking points - has affected",    id="pointshas"),
+    # a capitalised word used alone elsewhere in the text counts as a known name
+    pytest.param("He met Witkoff on Monday. Witkoffs team left.", (), "He met Witkoff on Monday. Witkoff's team left.",
+                 id="standalone-stem"),
+    pytest.param("Trump\u2019s envoy", (), "Trump's envoy",                                         id="curly-apostrophe"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text,known,expected", REPAIRS)
+def test_seed_style_repairs(text, known, expected):
+    n = normalize(text, known)
+    assert n.text == expected
+    check_offsets(text, n)
+
+
+def test_repair_offsets_point_at_the_following_character():
+    n = normalize("Putins aides", {"Putin"})
+    assert n.text == "Putin's aides"
+    assert n.to_original(5) == 5  # the inserted apostrophe sits where the "s" was
+    assert n.to_original(6) == 5  # ... and the "s" maps back to itself
+    assert n.to_original(7) == 6
+    n = normalize("policyfrom", ())
+    assert n.text == "policy - from"
+    assert [n.to_original(i) for i in range(len(n.text) + 1)] == [0, 1, 2, 3, 4, 5, 6, 6, 6, 6, 7, 8, 9, 10]
+
+
+# fmt: off
+NON_REPAIRS = [
+    pytest.param("Witkoff arrived at the Kremlin.",                 id="Witkoff-Kremlin"),
+    pytest.param("The peace process continues, the news said.",     id="process-news"),
+    pytest.param("Thomas Barrack met officials in Ankara.",         id="Thomas"),
+    pytest.param("Witkoff spoke with Thomas about the process news.", id="mixed"),
+    pytest.param("The ceasefire statement was issued on Wednesday.", id="common-long-words"),
+    pytest.param("Trumps",                                           id="no-following-word"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("text", NON_REPAIRS)
+def test_non_repairs(text, names):
+    n = normalize(text, names)
+    assert n.text == text
+    assert n.offsets == tuple(range(len(text) + 1))
+
+
+@pytest.mark.parametrize("word", ["Witkoff", "Kremlin", "process", "news", "Thomas", "ceasefire", "statement"])
+def test_split_fused_leaves_real_words(word):
+    assert split_fused(word) is None
+
+
+@pytest.mark.parametrize("word,cut", [("policyfrom", 6), ("pointshas", 6)])
+def test_split_fused_cuts_two_fused_words(word, cut):
+    assert split_fused(word) == cut
+
+
+@pytest.mark.xfail(reason="kg.normalize: 'State' in 'Secretary of State' counts as a standalone name, so "
+                          "'United States officials' becomes \"United State's officials\"", strict=True)
+def test_united_states_is_not_made_possessive():
+    text = "Secretary of State Marco Rubio spoke. Talks will be held in the United States later this week."
+    assert normalize(text, ()).text == text
+
+
+@pytest.mark.xfail(reason="kg.normalize: demonyms from the gazetteer ('Russian', 'Ukrainian', 'American', 'Saudi') "
+                          "are possessive stems, so the plurals 'Russians and Ukrainians met' gain apostrophes",
+                   strict=True)
+@pytest.mark.parametrize("text", ["Russians and Ukrainians met in Istanbul on Friday.",
+                                  "The Americans proposed a plan.", "Saudis hosted the talks."])
+def test_plural_demonyms_are_not_made_possessive(text, names):
+    assert normalize(text, names).text == text
+
+
+# --- properties -------------------------------------------------------------------------------------
+
+WORDS = ["Trumps", "Trump", "Putins", "Putin", "Russias", "envoy", "aides", "policyfrom", "pointshas", "Witkoff",
+         "Witkoffs", "Kremlin", "process", "news", "Thomas", "met", "the", "said", "\u2019s", "\u201cquote\u201d",
+         "State", "States", "Russians", "a", "UN"]
+SEPARATORS = [" ", "  ", ", ", ". ", "\n", "\n\n", "\u00a0", "\u2009", "-", "\t", "; "]
+
+
+@st.composite
+def newsish(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=25))
+    seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(parts), max_size=len(parts)))
+    return "".join(p + s for p, s in zip(parts, seps))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(newsish(), st.text(max_size=60)))
+def test_offsets_map_back_for_any_text(text, names):
+    check_offsets(text, normalize(text, names))
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=newsish())
+def test_offsets_map_back_on_a_second_pass(text):
+    # normalising already-normalised text still only inserts, and still maps back exactly
+    once = normalize(text, {"Trump", "Putin", "Russia"})
+    twice = normalize(once.text, {"Trump", "Putin", "Russia"})
+    check_offsets(once.text, twice)
+
+
+def test_property_helper_catches_a_wrong_offset():
+    # the checker itself must be able to fail
+    good = normalize("Putins aides", {"Putin"})
+    bad = Normalized(good.text, (0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 11, 12))
+    with pytest.raises(AssertionError):
+        check_offsets("Putins aides", bad)
