@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kg import paths
 from kg import vocab as V
-from kg.errors import OntologyError
+from kg.errors import OntologyError  # noqa: F401 (re-exported for callers)
 from kg.records import IRI, Term, Triple, Violation
 
 _PY_DATATYPES: dict[type, frozenset[str]] = {

@@ -14,6 +14,8 @@ from kg import paths
 from kg import vocab as V
 from kg.errors import QueryError, UnknownQuery
 
+__all__ = ["QueryError", "UnknownQuery", "Result", "available", "format_result", "load_query", "run"]
+
 _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE|#)", re.IGNORECASE | re.MULTILINE)
 
 

@@ -205,7 +205,7 @@ def test_failed_write_to_a_read_only_store_leaves_the_old_graph_intact(tmp_path)
     del db
     ro = S.open_store(path, read_only=True)
     before = quads_in(ro)
-    with pytest.raises(OSError):
+    with pytest.raises((OSError, RuntimeError, StoreError)):  # pyoxigraph raises RuntimeError here
         S.replace_graph(ro, A, article_b())
     assert quads_in(ro) == before
     del ro
