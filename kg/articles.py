@@ -46,9 +46,15 @@ def article_id(given: str = "", url: str = "", text: str = "") -> str:
     return "h-" + content_hash(text)[:16]
 
 
+# C0 controls other than tab and newline become spaces (one for one, so offsets hold):
+# they cannot be written in XML and only ever come from damaged input.
+_CONTROLS = {c: " " for c in range(32) if chr(c) not in "\t\n"}
+
+
 def make_article(text: str, source: str, *, given_id: str = "", url: str = "",
                  title: str = "", date: str = "") -> Article:
-    """Return an Article; the title defaults to the first non-empty line."""
+    """Return an Article; the title defaults to the first non-empty line. Control characters become spaces."""
+    text = text.translate(_CONTROLS)
     if not title:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     date = date[:10] if _ISO_DATE.match(date or "") else ""
@@ -134,17 +140,22 @@ def read_path(path: Path) -> Iterator[Item]:
         if not files:
             yield InputProblem(str(path), f"no {' or '.join(SUFFIXES)} files in this folder")
         for f in files:
-            yield from read_path(f)
+            # the id is the path inside the folder, so a/x.txt and b/x.txt stay two articles
+            yield from _read_file(f, given_id=f.relative_to(path).with_suffix("").as_posix())
         return
     if not path.exists():
         yield InputProblem(str(path), "no such file or folder")
         return
+    yield from _read_file(path, given_id=path.stem)
+
+
+def _read_file(path: Path, given_id: str) -> Iterator[Item]:
     try:
         if path.suffix == ".jsonl":
             with path.open("rb") as stream:
                 yield from read_jsonl(stream, str(path))
         else:
-            yield read_txt(path.read_bytes(), str(path), given_id=path.stem)
+            yield read_txt(path.read_bytes(), str(path), given_id=given_id)
     except OSError as e:
         yield InputProblem(str(path), f"cannot read: {e.strerror or e}")
 
@@ -152,6 +163,8 @@ def read_path(path: Path) -> Iterator[Item]:
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[Item]:
     """Yield articles from stdin: JSON Lines if every line is an object, else one text article."""
     data = (stream or sys.stdin.buffer).read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     lines = [line for line in data.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith(b"{") for line in lines):
         import io

@@ -58,14 +58,16 @@ class Gazetteer:
     role_words: dict[str, list[str]] = field(default_factory=dict)
 
     def names(self) -> set[str]:
-        """Every single-word alias and label word that starts with a capital (for text repair)."""
+        """Every alias and label word that starts with a capital, less demonyms (for text repair)."""
         out: set[str] = set()
         for key, forms in self.aliases.items():
             for form in [self.actors[key].label, *forms]:
                 out.update(w for w in re.findall(r"[A-Z][A-Za-z\-]+", form))
-        for forms in self.demonyms.values():
-            out.update(forms)
-        return out
+        return out - self.demonym_set()
+
+    def demonym_set(self) -> set[str]:
+        """Every demonym ("Russian", "Ukrainian"): never a possessive stem."""
+        return {d for forms in self.demonyms.values() for d in forms}
 
     def holder(self, role_word: str, of: str, date: str = "") -> Actor | None:
         """Return who held the office a role word names, of ``of``, on ``date``.

@@ -70,21 +70,26 @@ def split_fused(word: str, freq: Callable[[str], float] | None = None) -> int | 
     return best
 
 
-def normalize(text: str, names: Collection[str] = ()) -> Normalized:
+def normalize(text: str, names: Collection[str] = (), not_names: Collection[str] = ()) -> Normalized:
     """Return ``text`` with lost apostrophes and dashes restored.
 
     ``names`` are known actor names (gazetteer aliases); a capitalised word
     ending in "s" whose stem is a known name, or a word used alone elsewhere
-    in the text, regains its apostrophe ("Trumps envoy" -> "Trump's envoy").
+    in the text after a lowercase word, regains its apostrophe ("Trumps envoy"
+    -> "Trump's envoy"); ``not_names`` (demonyms: "Russians") never do.
     A lowercase word that is no English word but two fused ones gets a
     dash back ("policyfrom" -> "policy - from").
     """
     text = text.translate(_ONE_FOR_ONE)
-    known = set(names) | _standalone_capitalised(text)
+    seen_alone = _standalone_capitalised(text) - set(not_names)
+    known = set(names) - set(not_names)
     inserts: list[tuple[int, str]] = []
     for m in _CAP_S.finditer(text):
         stem = m.group(1)
-        if stem in known:
+        before = text[max(0, m.start() - 30): m.start()].split()
+        # "United States" is a name, not a possessive; a capital after a full stop says nothing
+        after_name = bool(before) and before[-1][:1].isupper() and before[-1][-1] not in ".!?:"
+        if stem in known or (stem in seen_alone and not after_name):
             inserts.append((m.end(1), "'"))
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())

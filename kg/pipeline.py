@@ -60,8 +60,8 @@ class BuildReport:
 def extract_all(res: Resources, articles: Iterable[Article], batch_size: int = 32
                 ) -> Iterator[Extraction]:
     """Yield each article's facts; every article goes through one batched ``nlp.pipe``."""
-    names = res.gazetteer.names()
-    pairs = ((n.text, (a, n)) for a in articles for n in [normalize(a.text, names)])
+    names, demonyms = res.gazetteer.names(), res.gazetteer.demonym_set()
+    pairs = ((n.text, (a, n)) for a in articles for n in [normalize(a.text, names, demonyms)])
     for doc, (article, norm) in res.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield Extraction(article, tuple(extract_facts(doc, article, norm, res.gazetteer, res.patterns)))
 

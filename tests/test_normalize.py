@@ -111,16 +111,11 @@ def test_split_fused_cuts_two_fused_words(word, cut):
     assert split_fused(word) == cut
 
 
-@pytest.mark.xfail(reason="kg.normalize: 'State' in 'Secretary of State' counts as a standalone name, so "
-                          "'United States officials' becomes \"United State's officials\"", strict=True)
 def test_united_states_is_not_made_possessive():
     text = "Secretary of State Marco Rubio spoke. Talks will be held in the United States later this week."
     assert normalize(text, ()).text == text
 
 
-@pytest.mark.xfail(reason="kg.normalize: demonyms from the gazetteer ('Russian', 'Ukrainian', 'American', 'Saudi') "
-                          "are possessive stems, so the plurals 'Russians and Ukrainians met' gain apostrophes",
-                   strict=True)
 @pytest.mark.parametrize("text", ["Russians and Ukrainians met in Istanbul on Friday.",
                                   "The Americans proposed a plan.", "Saudis hosted the talks."])
 def test_plural_demonyms_are_not_made_possessive(text, names):
