@@ -91,12 +91,13 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
 
 
 @cli.command()
-@click.argument("query_spec", metavar="QUERY")
+@click.argument("query_spec", metavar="QUERY", required=False)
 @store_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table", show_default=True)
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (an IRI as <...> or prefix:name, else a string).")
-def query(query_spec: str, store_dir: Path | None, fmt: str, params: tuple[str, ...]) -> None:
+@click.option("--list", "list_queries", is_flag=True, help="List the canned queries in queries/ and exit.")
+def query(query_spec: str | None, store_dir: Path | None, fmt: str, params: tuple[str, ...], list_queries: bool) -> None:
     """Run SPARQL over all article graphs as one union. QUERY is SPARQL text, a .rq file or a name in queries/.
 
     Example:
@@ -106,6 +107,12 @@ def query(query_spec: str, store_dir: Path | None, fmt: str, params: tuple[str, 
     """
     from kg import queries, store
 
+    if list_queries:
+        for name, description in queries.available().items():
+            click.echo(f"{name}\t{description}")
+        return
+    if not query_spec:
+        raise click.UsageError("give a QUERY (SPARQL text, a .rq file or a name; see kg query --list)")
     subs = {}
     for p in params:
         name, sep, value = p.partition("=")
@@ -127,7 +134,8 @@ def query(query_spec: str, store_dir: Path | None, fmt: str, params: tuple[str, 
               default="turtle", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
-def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
+@click.option("--graph", "article", default=None, help="Export only this article's graph (its id).")
+def export(store_dir: Path | None, fmt: str, output: Path | None, article: str | None) -> None:
     """Export the store as RDF. Triple formats merge the article graphs; trig and nquads keep one graph per article.
 
     Example:
@@ -135,17 +143,20 @@ def export(store_dir: Path | None, fmt: str, output: Path | None) -> None:
     \b
         kg export --format turtle --output kg.ttl
     """
-    from kg import store
+    from kg import rdf, store
 
+    graph = rdf.article_iri(article) if article else None
     try:
         db = store.open_store(_store_path(store_dir), read_only=True)
+        if graph is not None and not db.contains_named_graph(store.term(graph)):
+            raise KgCliError(f"no article {article!r} in the store; kg query 'SELECT ?g {{ GRAPH ?g {{}} }}' lists them")
         if output is None or str(output) == "-":
-            store.export(db, sys.stdout.buffer, fmt)
+            store.export(db, sys.stdout.buffer, fmt, graph)
             sys.stdout.flush()
         else:
             tmp = output.with_name(output.name + ".part")
             with tmp.open("wb") as fh:
-                store.export(db, fh, fmt)
+                store.export(db, fh, fmt, graph)
             tmp.replace(output)
             click.echo(f"wrote {output}", err=True)
     except KgError as e:

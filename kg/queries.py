@@ -16,6 +16,8 @@ from kg.errors import QueryError, UnknownQuery
 
 __all__ = ["QueryError", "UnknownQuery", "Result", "available", "format_result", "load_query", "run"]
 
+_UPDATE = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*)*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b",
+                     re.IGNORECASE)
 _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE|#)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -41,6 +43,8 @@ def load_query(spec: str, folder: Path = paths.QUERIES) -> str:
     named = folder / f"{spec.removesuffix('.rq')}.rq"
     if "\n" not in spec and named.is_file():
         return named.read_text(encoding="utf-8")
+    if _UPDATE.search(spec):
+        raise QueryError("kg query is read-only: SPARQL updates (INSERT, DELETE, DROP, CLEAR, LOAD...) are refused")
     if _SPARQL_START.search(spec) and "{" in spec:
         return spec
     known = ", ".join(available(folder)) or "none"

@@ -19,8 +19,18 @@ INSERTED = {"'", " ", "-"}  # what repairs may add: an apostrophe, or " - "
 
 
 @pytest.fixture(scope="module")
-def names() -> set[str]:
-    return set(gazetteer.load().names())
+def gaz() -> gazetteer.Gazetteer:
+    return gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def names(gaz) -> set[str]:
+    return set(gaz.names())
+
+
+@pytest.fixture(scope="module")
+def demonyms(gaz) -> set[str]:
+    return set(gaz.demonym_set())
 
 
 def kept_indices(n: Normalized, original: str) -> list[int]:
@@ -95,8 +105,9 @@ NON_REPAIRS = [
 
 
 @pytest.mark.parametrize("text", NON_REPAIRS)
-def test_non_repairs(text, names):
-    n = normalize(text, names)
+def test_non_repairs(text, names, demonyms):
+    # called as kg.pipeline calls it: gazetteer names, and demonyms as never-names
+    n = normalize(text, names, demonyms)
     assert n.text == text
     assert n.offsets == tuple(range(len(text) + 1))
 
@@ -111,15 +122,33 @@ def test_split_fused_cuts_two_fused_words(word, cut):
     assert split_fused(word) == cut
 
 
-def test_united_states_is_not_made_possessive():
+def test_secretary_of_state_does_not_make_united_states_possessive():
     text = "Secretary of State Marco Rubio spoke. Talks will be held in the United States later this week."
     assert normalize(text, ()).text == text
 
 
+@pytest.mark.xfail(reason="kg.normalize + kg.gazetteer: names() holds 'State' (from 'State of Qatar', 'State of "
+                          "Israel', ...) and 'Emirate' (from 'Islamic Emirate of Afghanistan'), and a known name is "
+                          "repaired even right after another capitalised word, so 'United States officials' becomes "
+                          "\"United State's officials\" (data/articles/06 and the seed article are hit)", strict=True)
+@pytest.mark.parametrize("text", ["United States officials met Russian officials.",
+                                  "Talks will be held in the United States later this week.",
+                                  "The Gulf States leaders met in Doha.",
+                                  "The United Arab Emirates officials hosted the talks."])
+def test_united_states_is_not_made_possessive_with_gazetteer_names(text, names, demonyms):
+    assert normalize(text, names, demonyms).text == text
+
+
 @pytest.mark.parametrize("text", ["Russians and Ukrainians met in Istanbul on Friday.",
-                                  "The Americans proposed a plan.", "Saudis hosted the talks."])
-def test_plural_demonyms_are_not_made_possessive(text, names):
-    assert normalize(text, names).text == text
+                                  "The Americans proposed a plan.", "Saudis hosted the talks.",
+                                  "Emirati officials and the Emiratis hosted talks."])
+def test_plural_demonyms_are_not_made_possessive(text, names, demonyms):
+    assert normalize(text, names, demonyms).text == text
+
+
+def test_demonyms_given_as_not_names_are_never_stems():
+    text = "He met a Russian diplomat. Russians and Ukrainians met in Istanbul."
+    assert normalize(text, {"Russian"}, {"Russian", "Ukrainian"}).text == text
 
 
 # --- properties -------------------------------------------------------------------------------------
@@ -139,8 +168,8 @@ def newsish(draw: st.DrawFn) -> str:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(newsish(), st.text(max_size=60)))
-def test_offsets_map_back_for_any_text(text, names):
-    check_offsets(text, normalize(text, names))
+def test_offsets_map_back_for_any_text(text, names, demonyms):
+    check_offsets(text, normalize(text, names, demonyms))
 
 
 @settings(max_examples=100, deadline=None)

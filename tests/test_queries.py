@@ -59,3 +59,12 @@ def test_rq_path_is_read(tmp_path: Path, store: ox.Store) -> None:
     rq.write_text("# count\nSELECT (COUNT(*) AS ?n) WHERE { ?s gk:met ?o }", encoding="utf-8")
     result = queries.run(store, queries.load_query(str(rq)))
     assert int(result.rows[0][0]) > 0
+
+
+@pytest.mark.parametrize("update", ["DELETE WHERE { ?s ?p ?o }", "PREFIX x: <http://x/> INSERT DATA { x:a x:b x:c }",
+                                    "drop all"])
+def test_update_is_refused_and_store_unchanged(store: ox.Store, update: str) -> None:
+    before = len(store)
+    with pytest.raises(queries.QueryError, match="read-only"):
+        queries.run(store, queries.load_query(update))
+    assert len(store) == before
