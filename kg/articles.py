@@ -54,7 +54,7 @@ _CONTROLS = {c: " " for c in range(32) if chr(c) not in "\t\n"}
 def make_article(text: str, source: str, *, given_id: str = "", url: str = "",
                  title: str = "", date: str = "") -> Article:
     """Return an Article; the title defaults to the first non-empty line. Control characters become spaces."""
-    text = text.translate(_CONTROLS)
+    text, title, url = (s.translate(_CONTROLS) for s in (text, title, url))
     if not title:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     date = date[:10] if _ISO_DATE.match(date or "") else ""
@@ -107,7 +107,7 @@ def read_jsonl(stream: BinaryIO, source: str) -> Iterator[Item]:
             yield InputProblem(where, line.message.replace(" (line 1)", ""))
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as e:
             yield InputProblem(where, f"malformed JSON line: {e.msg} at column {e.colno}")
             continue

@@ -40,6 +40,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             dash = next((t for t in doc[i: i + 16] if t.text in ("—", "–", "--")), None)
             if dash is not None and dash.i + 1 < len(doc):
                 doc[dash.i + 1].is_sent_start = True
+    for ent in doc.ents:  # never start a sentence inside a name
+        for tok in ent[1:]:
+            tok.is_sent_start = False
     return doc
 
 
@@ -55,8 +58,10 @@ def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
                          f"{', '.join(m for m in DEFAULT_MODELS if importlib.util.find_spec(m)) or 'none'}") from e
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"model {name!r} has no dependency parser; kg needs one")
-    nlp.add_pipe("kg_paragraphs", before="parser")
-    before = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "ORTH"}, **before)
+    # The gazetteer ruler runs before the parser so that kg_paragraphs can keep the parser
+    # from splitting a sentence inside a known name; NER later keeps the ruler's entities.
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "ORTH"},
+                         before="parser")
     ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("kg_paragraphs", before="parser")
     return nlp

@@ -14,10 +14,8 @@ from kg import paths
 from kg import vocab as V
 from kg.errors import QueryError, UnknownQuery
 
-__all__ = ["QueryError", "UnknownQuery", "Result", "available", "format_result", "load_query", "run"]
+__all__ = ["QueryError", "UnknownQuery", "Result", "available", "format_result", "is_update", "load_query", "run"]
 
-_UPDATE = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*)*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b",
-                     re.IGNORECASE)
 _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE|#)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -43,10 +41,8 @@ def load_query(spec: str, folder: Path = paths.QUERIES) -> str:
     named = folder / f"{spec.removesuffix('.rq')}.rq"
     if "\n" not in spec and named.is_file():
         return named.read_text(encoding="utf-8")
-    if _UPDATE.search(spec):
-        raise QueryError("kg query is read-only: SPARQL updates (INSERT, DELETE, DROP, CLEAR, LOAD...) are refused")
-    if _SPARQL_START.search(spec) and "{" in spec:
-        return spec
+    if is_update(spec) or (_SPARQL_START.search(spec) and "{" in spec):
+        return spec  # an update is refused by run(), with a message that says so
     known = ", ".join(available(folder)) or "none"
     raise UnknownQuery(f"no query named {spec!r} and it is not SPARQL text or a .rq file. Available: {known}")
 
@@ -62,12 +58,25 @@ class Result:
     raw: object = None
 
 
+def is_update(text: str) -> bool:
+    """True if SPARQL text is an update (after its comments, BASE and PREFIX declarations).
+
+    >>> is_update("BASE <http://x/> PREFIX a: <http://a/> DELETE WHERE { ?s ?p ?o }"), is_update("SELECT * {}")
+    (True, False)
+    """
+    body = re.sub(r"(?m)#.*$", " ", text)
+    body = re.sub(r"(?is)^\s*((BASE|PREFIX\s+[^\s:]*:)\s*<[^>]*>\s*)*", "", body)
+    return re.match(r"\s*(INSERT|DELETE|DROP|CLEAR|LOAD|CREATE|ADD|MOVE|COPY|WITH)\b", body, re.IGNORECASE) is not None
+
+
 def run(store: ox.Store, text: str, substitutions: dict[str, str] | None = None) -> Result:
     """Run a SPARQL query over the union of the article graphs.
 
     Raises:
-        QueryError: the query does not parse (with line and column) or fails.
+        QueryError: the query is an update, does not parse (with line and column) or fails.
     """
+    if is_update(text):
+        raise QueryError("kg query is read-only: SPARQL updates (INSERT, DELETE, DROP, CLEAR, LOAD...) are refused")
     subs = {ox.Variable(k): _term(v) for k, v in (substitutions or {}).items()}
     try:
         res = store.query(text, use_default_graph_as_union=True, prefixes=dict(V.PREFIXES),
@@ -125,6 +134,10 @@ def format_result(result: Result, fmt: str = "table") -> str:
 
     def line(cells: tuple[str, ...]) -> str:
         return " | ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+
+    # one row per line: line breaks inside a cell (a headline joined to its sentence) become spaces
+    result = Result(result.variables, tuple(tuple(re.sub(r"\s*[\r\n]+\s*", " ", c) for c in r) for r in result.rows))
+    widths = [max([len(v), *(len(r[i]) for r in result.rows)]) for i, v in enumerate(result.variables)]
 
     out = [line(result.variables), "-+-".join("-" * w for w in widths)]
     out += [line(r) for r in result.rows]

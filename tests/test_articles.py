@@ -332,6 +332,14 @@ def test_jsonl_bad_lines_are_problems_and_other_lines_are_read(tmp_path):
     assert "UTF-8" in by_line[f"{path}:9"]
 
 
+def test_malformed_json_column_points_into_the_line(tmp_path):
+    line = '{"id": "j2", "text": "no closing brace"'
+    path = _write(tmp_path / "f.jsonl", line + "\n")
+    [p] = list(read_path(path))
+    assert p.source == f"{path}:1"
+    assert f"column {len(line) + 1}" in p.message
+
+
 def test_read_jsonl_stream_directly():
     stream = io.BytesIO(b'{"text": "Hello there."}\nnull\n')
     items = list(read_jsonl(stream, "feed"))

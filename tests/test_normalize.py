@@ -69,7 +69,7 @@ REPAIRS = [
     # a capitalised word used alone elsewhere in the text counts as a known name
     pytest.param("He met Witkoff on Monday. Witkoffs team left.", (), "He met Witkoff on Monday. Witkoff's team left.",
                  id="standalone-stem"),
-    pytest.param("Trump\u2019s envoy", (), "Trump's envoy",                                         id="curly-apostrophe"),
+    pytest.param("Trump\u2019s envoy",           (),         "Trump's envoy",                    id="curly-quote"),
 ]
 # fmt: on
 
@@ -77,6 +77,19 @@ REPAIRS = [
 @pytest.mark.parametrize("text,known,expected", REPAIRS)
 def test_seed_style_repairs(text, known, expected):
     n = normalize(text, known)
+    assert n.text == expected
+    check_offsets(text, n)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Trumps envoy Steve Witkoff arrived.", "Trump's envoy Steve Witkoff arrived."),
+    ("It was confirmed by Putins aides.", "It was confirmed by Putin's aides."),
+    ("Dmitriev, the head of Russias sovereign wealth fund", "Dmitriev, the head of Russia's sovereign wealth fund"),
+    ("the talking pointshas affected U.S. policyfrom harsh sanctions",
+     "the talking points - has affected U.S. policy - from harsh sanctions"),
+])
+def test_seed_style_repairs_with_the_gazetteer(text, expected, names, demonyms):
+    n = normalize(text, names, demonyms)
     assert n.text == expected
     check_offsets(text, n)
 
