@@ -58,11 +58,16 @@ class Gazetteer:
     role_words: dict[str, list[str]] = field(default_factory=dict)
 
     def names(self) -> set[str]:
-        """Every alias and label word that starts with a capital, less demonyms (for text repair)."""
+        """Possessive stems for text repair: people's name words, and one-word names of the rest, less demonyms.
+
+        Words of multi-word country or organisation names ("State" in "State of Qatar") are left out.
+        """
         out: set[str] = set()
         for key, forms in self.aliases.items():
             for form in [self.actors[key].label, *forms]:
-                out.update(w for w in re.findall(r"[A-Z][A-Za-z\-]+", form))
+                words = re.findall(r"[A-Z][A-Za-z\-]+", form)
+                if self.actors[key].type == "Person" or len(form.split()) == 1:
+                    out.update(words)
         return out - self.demonym_set()
 
     def demonym_set(self) -> set[str]:
