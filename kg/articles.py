@@ -135,7 +135,7 @@ def read_path(path: Path) -> Iterator[Item]:
         yield from read_stdin()
         return
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUFFIXES
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                        and not any(part.startswith(".") for part in p.relative_to(path).parts))
         if not files:
             yield InputProblem(str(path), f"no {' or '.join(SUFFIXES)} files in this folder")
@@ -151,7 +151,7 @@ def read_path(path: Path) -> Iterator[Item]:
 
 def _read_file(path: Path, given_id: str) -> Iterator[Item]:
     try:
-        if path.suffix == ".jsonl":
+        if path.suffix.lower() == ".jsonl":
             with path.open("rb") as stream:
                 yield from read_jsonl(stream, str(path))
         else:

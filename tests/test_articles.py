@@ -354,3 +354,11 @@ def test_too_long_article_is_refused(tmp_path):
     assert isinstance(p, InputProblem)
     assert p.source == str(path)
     assert "too long" in p.message
+
+
+def test_upper_case_suffixes_are_read_in_folders(tmp_path):
+    _write(tmp_path / "A.TXT", "Upper title\nLavrov met Fidan.\n")
+    _write(tmp_path / "B.JSONL", '{"id": "b1", "text": "Rubio met Wang Yi."}\n')
+    articles, problems = _split(read_path(tmp_path))
+    assert problems == []
+    assert sorted(a.id for a in articles) == ["A", "b1"]
