@@ -181,8 +181,6 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         subj, _ = _subjects(support, res)
         owners += subj
         withs += _with_objects(support, res)
-    if noun.dep_ in ("pobj",) and noun.head.lower_ == "at" and noun.head.head.lower_ in ("present", "were", "was"):
-        pass
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
     if not right and owners and not between and support is None:
@@ -265,7 +263,6 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
             if c.dep_ == "acl" and _is_proposal_verb(c, pat):
                 proposers = actors_under([g for a in c.children if a.dep_ == "agent" for g in a.children], res)
                 rule = f"verb:{c.lemma_.lower()}:passive"
-    proposers = [a for a in proposers if a.type != "Country" or rule != "plan:possessive" or True]
     if not proposers:
         return None
     plan = plan_of(noun, article.id, plans)

@@ -37,7 +37,6 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
-    first_verb = True
     for t in chain:
         lemma = t.lemma_.lower()
         kids = list(t.children)
@@ -52,12 +51,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
         if t.pos_ in ("VERB", "AUX") or t is chain[0]:
             if any(c.dep_ == "aux" and c.lower_ in pat.future_auxiliaries for c in kids):
                 return "planned"
-            if any(c.dep_ == "aux" and c.lower_ == "to" for c in kids) and t is chain[0] and first_verb:
-                # "is to meet", "to meet" governed by something not recognised: look further up
-                pass
             if t.tag_ in ("VBZ", "VBP") and t.lemma_.lower() == "be" and any(c.dep_ == "xcomp" for c in kids):
                 return "planned"  # "X is to meet Y"
-            first_verb = False
         if any(c.dep_ == "amod" and c.lower_ in pat.planning_modifiers for c in kids):
             return "planned"
     return "happened"

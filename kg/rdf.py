@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from kg import vocab as V
 from kg.gazetteer import slug
-from kg.records import IRI, Actor, Article, Fact, Meeting, Object, Plan, Proposal, Role, Term, Triple
+from kg.records import IRI, Actor, Article, Fact, Meeting, Plan, Proposal, Role, Term, Triple
 
 
 def article_iri(article_id: str) -> IRI:
@@ -133,10 +133,3 @@ def _role(r: Role) -> list[Triple]:
             out.append(Triple(h, V.actsFor, o))
     return out
 
-
-def sentence_of(fact: Fact) -> str:
-    """Return the evidence sentence of a fact."""
-    return fact.evidence.sentence
-
-
-Obj = Object
