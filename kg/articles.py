@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from kg.dates import dateline_date
 from kg.records import Article, InputProblem
 
 SUFFIXES = (".txt", ".jsonl")
@@ -53,11 +54,14 @@ _CONTROLS = {c: " " for c in range(32) if chr(c) not in "\t\n"}
 
 def make_article(text: str, source: str, *, given_id: str = "", url: str = "",
                  title: str = "", date: str = "") -> Article:
-    """Return an Article; the title defaults to the first non-empty line. Control characters become spaces."""
+    """Return an Article; the title defaults to the first non-empty line, the date to the dateline's.
+
+    Control characters become spaces.
+    """
     text, title, url = (s.translate(_CONTROLS) for s in (text, title, url))
     if not title:
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    date = date[:10] if _ISO_DATE.match(date or "") else ""
+    date = date[:10] if _ISO_DATE.match(date or "") else dateline_date(text)
     return Article(id=article_id(given_id, url, text), text=text, title=title, url=url.strip(),
                    date=date, source=source, content_hash=content_hash(text))
 

@@ -184,3 +184,47 @@ def stats(store_dir: Path | None) -> None:
         raise KgCliError(str(e)) from e
     for k, v in counts.items():
         click.echo(f"{k}: {v}")
+
+
+@cli.command("eval")
+@click.argument("gold_file", metavar="GOLD", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--split", type=click.Choice(["all", "dev", "heldout"]), default="all", show_default=True,
+              help="Score only this split of the gold set.")
+@click.option("--errors/--no-errors", "show_errors", default=True, show_default=True,
+              help="List every miss and false fact with its sentence.")
+@click.option("--model", default=None, help="spaCy pipeline to load (as for kg build).")
+def eval_(gold_file: Path, fmt: str, split: str, show_errors: bool, model: str | None) -> None:
+    """Score extraction against a hand-annotated gold set (JSONL): precision, recall and F1 per relation.
+
+    Nothing is written to any store. The gold format is described in kg/gold.py
+    and data/gold/README.md.
+
+    Example:
+
+    \b
+        kg eval data/gold/gold.jsonl --split heldout
+    """
+    import json
+
+    from kg import evaluate, gold, pipeline
+
+    try:
+        items = gold.load(gold_file)
+        if split != "all":
+            items = [g for g in items if g.split == split]
+            if not items:
+                raise KgCliError(f"{gold_file}: no articles in split {split!r}")
+        res = pipeline.load_resources(model)
+        extractions = pipeline.checked_extractions(res, [g.article for g in items])
+        report = evaluate.evaluate(items, extractions, res.gazetteer)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    splits = (split,) if split != "all" else ("dev", "heldout", "all")
+    if fmt == "json":
+        data = evaluate.as_json(report, splits)
+        if not show_errors:
+            data.pop("errors")
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        click.echo(evaluate.format_table(report, splits, show_errors))

@@ -35,7 +35,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.append(_role(role, doc, article, norm))
     plans: dict[tuple[str, int | None], Plan] = {}
     for tok in doc:
-        if tok.lemma_.lower() in pat.meeting_verbs and tok.pos_ in ("VERB", "AUX"):
+        if (tok.lemma_.lower() in pat.meeting_verbs or tok.lemma_.lower() in pat.call_verbs) \
+                and tok.pos_ in ("VERB", "AUX"):
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -151,8 +152,12 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
             objects += _with_objects(c, res)
     if agents:  # passive: "Y was received by X"
         subjects, objects = agents, subjects
-    if lemma in pat.meeting_verbs_needing_with and not objects and lemma != "talk":
+    if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak"):
         return []
+    if lemma in pat.call_verbs and lemma != "speak" and any(
+            c.dep_ in ("prt", "oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")
+            for c in verb.children):
+        return []  # "called for talks", "called on Russia", "called off", "called it a success"
     if lemma == "visit" and not any(a.type != "Country" for a in objects):
         return []  # visiting a country is not meeting it
     objects = list(dict.fromkeys(objects))
@@ -165,6 +170,10 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     status, mode = modality.of_verb(verb, pat)
     if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return []
+    if lemma in pat.call_verbs:
+        if lemma == "speak" and mode == "in person":
+            return []  # "X spoke with Y" alone does not say how; only calls are recorded
+        mode = "video" if mode == "video" else "phone"
     rule = f"verb:{lemma}" + (":passive" if agents else "")
     return _meetings(pairs, verb, status, mode, rule, res, article, norm)
 
@@ -176,7 +185,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     between = actors_under([o for p in preps if p.lower_ in ("between", "among") for o in p.children], res)
     withs = actors_under([o for p in preps if p.lower_ == "with" for o in p.children], res)
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
-    support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in pat.support_verbs else None
+    governing = pat.support_verbs | pat.cancel_verbs | pat.refuse_verbs | pat.planning_verbs
+    support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in governing else None
     if support is not None:
         subj, _ = _subjects(support, res)
         owners += subj

@@ -21,7 +21,7 @@ _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
 _TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
                 "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier",
                 "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice"}
-_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,9 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         if actor is not None:
             mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "name"))
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in _surnames(doc, people, by_token):
+        mentions.append(m)
+        by_token[m.root] = m
     for tok in doc:
         if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns:
             continue
@@ -104,16 +107,20 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
 
 
 def _clean_name(span: Span) -> str:
-    words = [t.text for t in span if t.tag_ != "POS" and t.text not in ("'s", "'")]
-    while words and words[0].lower().rstrip(".") in _TITLE_WORDS | {"the"}:
-        words.pop(0)
-    return re.sub(r"\s+", " ", " ".join(words)).strip(" ,.-")
+    """Return an entity's name without leading titles or a possessive, spaced as in the text ("al-Sharaa")."""
+    toks = [t for t in span if t.tag_ != "POS" and t.text not in ("'s", "'")]
+    while toks and toks[0].lower_.rstrip(".") in _TITLE_WORDS | {"the"}:
+        toks.pop(0)
+    text = "".join(t.text_with_ws for t in toks[:-1]) + (toks[-1].text if toks else "")
+    return re.sub(r"\s+", " ", text).strip(" ,.-")
 
 
 def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | None:
     if ent.ent_id_ and ent.ent_id_ in gaz.actors:
         return gaz.actors[ent.ent_id_]
     kind = _TYPES.get(ent.label_)
+    if ent.label_ == "NORP" and _looks_like_person(ent, gaz):
+        kind = "Person"
     if kind == "Country":
         return None  # a GPE the gazetteer does not know is a city or region: a place, not an actor
     label = _clean_name(ent)
@@ -128,6 +135,26 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
         people.setdefault(words[-1], actor)
         return people[label]
     return Actor(slug(label), label, kind)  # type: ignore[arg-type]
+
+
+def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:
+    """True for a group-name (NORP) entity that is really a full name: "Nikol Pashinyan" in subject position."""
+    words = [t for t in ent if t.tag_ != "POS"]
+    return 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in words) \
+        and not any(t.text in gaz.demonym_set() or t.text.endswith("s") for t in words) \
+        and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound")
+
+
+def _surnames(doc: Doc, people: dict[str, Actor], by_token: dict[int, Mention]) -> list[Mention]:
+    """Return mentions of people by surname alone that NER missed ("Nikol Pashinyan ... Pashinyan met")."""
+    out = []
+    for tok in doc:
+        if tok.i in by_token or tok.pos_ != "PROPN" or not tok.is_title:
+            continue
+        actor = people.get(tok.text)
+        if actor is not None and actor.label != tok.text and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
+            out.append(Mention(tok.i, tok.i + 1, tok.i, (actor,), "name"))
+    return out
 
 
 def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Actor | None:
@@ -202,12 +229,25 @@ def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Pa
     if of is None:
         return None
     if tok.lower_ in pat.group_nouns:
-        group = Actor(f"{of.key}-{slug(tok.lower_)}", f"{of.label}'s {tok.lower_}", "Group", of=of.key)
+        group = Actor(f"{of.key}-{slug(tok.lower_)}", group_label(of, tok.lower_, gaz), "Group", of=of.key)
         return Mention(tok.i, tok.i + 1, tok.i, (group,), "group"), [
             StatedRole(group, relation or "actsFor", of, tok.lower_, tok.i)]
     if of.type == "Country" and (holder := gaz.holder(office, of.key, article.date)) is not None:
         return Mention(tok.i, tok.i + 1, tok.i, (holder,), "role"), []
     return None
+
+
+def group_label(of: Actor, noun: str, gaz: Gazetteer) -> str:
+    """Return a group's label: "Russian delegation", "Hamas officials", "Vladimir Putin's aides".
+
+    The label depends only on the owner and the noun, so a group has one label
+    however the text words it ("Russia's delegation", "the Russian delegation").
+    """
+    if of.type == "Country" and gaz.demonyms.get(of.key):
+        return f"{gaz.demonyms[of.key][0]} {noun}"
+    if of.type in ("Organization", "Country"):
+        return f"{of.label} {noun}"
+    return f"{of.label}'s {noun}"
 
 
 def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:

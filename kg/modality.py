@@ -1,16 +1,11 @@
 """Whether a meeting happened (status), how (mode), where and when, from the parse around its trigger."""
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from spacy.tokens import Token
 
+from kg.dates import parse_date
 from kg.patterns import Patterns
 
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
 
 
@@ -84,15 +79,39 @@ def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str
 
 
 def location(trigger: Token) -> str:
-    """Return where the meeting took place ("in Riyadh", "at the Kremlin"), or ""."""
-    for t in [trigger, trigger.head]:
-        for prep in t.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+    """Return where the meeting took place ("in Riyadh", "at the Kremlin"), or "".
+
+    Looks at the trigger, the word it hangs from and its objects ("met Xi in
+    Busan" attaches "in Busan" to Xi), and through a common noun to the name
+    inside it ("at his palace in Jeddah" gives Jeddah).
+    """
+    holders = [trigger, trigger.head]
+    holders += [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")]
+    holders += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj"]
+    for t in holders:
+        found = _place_under(t, 2)
+        if found:
+            return found
+    return ""
+
+
+def _place_under(t: Token, depth: int) -> str:
+    for prep in t.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "near", "on"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
                 continue
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and (obj.ent_type_ in (*_PLACE_ENTS, "ORG") or obj.pos_ == "PROPN"):
-                    first = next((w.i for w in obj.subtree if w.dep_ != "det"), obj.i)
-                    return obj.doc[first: obj.i + 1].text
+            if obj.ent_type_ in (*_PLACE_ENTS, "ORG") or obj.pos_ == "PROPN":
+                if prep.lower_ == "on" and obj.ent_type_ not in _PLACE_ENTS:
+                    continue  # "on Tuesday", "on the sidelines"
+                first = next((w.i for w in obj.subtree if w.dep_ != "det"), obj.i)
+                return obj.doc[first: obj.i + 1].text
+            if depth > 0 and obj.pos_ == "NOUN":
+                found = _place_under(obj, depth - 1)
+                if found:
+                    return found
     return ""
 
 
@@ -104,7 +123,7 @@ def date_of(trigger: Token, article_date: str) -> str:
             if w.ent_type_ != "DATE" or w.ent_iob_ != "B":
                 continue
             ent = next(e for e in w.doc.ents if e.start == w.i)
-            if ent.root.head.i not in {c.i for c in chain} and ent.root.head.head.i not in {c.i for c in chain}:
+            if not _attached(ent.root, {c.i for c in chain}):
                 continue
             iso = parse_date(ent.text, article_date)
             if iso:
@@ -112,38 +131,13 @@ def date_of(trigger: Token, article_date: str) -> str:
     return ""
 
 
-def parse_date(text: str, article_date: str) -> str:
-    """Return an ISO date for "Tuesday", "27 November 2025", "November 27", "yesterday"; "" if unknown.
-
-    >>> parse_date("on Tuesday", "2025-12-04"), parse_date("November 27, 2025", ""), parse_date("2 December", "2025-12-04")
-    ('2025-12-02', '2025-11-27', '2025-12-02')
-    """
-    low = text.lower()
-    base = dt.date.fromisoformat(article_date) if article_date else None
-    m = re.search(r"(\d{4})-(\d{2})-(\d{2})", low)
-    if m:
-        return m.group(0)
-    month = next((i + 1 for i, name in enumerate(_MONTHS) if re.search(rf"\b{name}\b", low)), None)
-    if month:
-        day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low)
-        year = re.search(r"\b(19|20)\d{2}\b", low)
-        y = int(year.group(0)) if year else (base.year if base else None)
-        if day and y:
-            try:
-                return dt.date(y, month, int(day.group(1))).isoformat()
-            except ValueError:
-                return ""
-        return ""
-    if base is None:
-        return ""
-    if "yesterday" in low:
-        return (base - dt.timedelta(days=1)).isoformat()
-    if "today" in low:
-        return base.isoformat()
-    for n, name in enumerate(_WEEKDAYS):
-        if name in low:
-            back = (base.weekday() - n) % 7
-            if "next" in low:
-                return (base + dt.timedelta(days=(n - base.weekday()) % 7 or 7)).isoformat()
-            return (base - dt.timedelta(days=back)).isoformat()
-    return ""
+def _attached(tok: Token, targets: set[int]) -> bool:
+    """True if ``tok`` hangs from one of ``targets`` through modifiers only ("on Saturday morning")."""
+    t = tok
+    for _ in range(4):
+        if t.head.i in targets:
+            return True
+        if t.dep_ not in ("compound", "pobj", "prep", "npadvmod", "nmod", "amod", "tmod", "advmod") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False

@@ -14,6 +14,7 @@ class Patterns:
 
     meeting_verbs: frozenset[str]
     meeting_verbs_needing_with: frozenset[str]
+    call_verbs: frozenset[str]
     meeting_nouns: frozenset[str]
     support_verbs: frozenset[str]
     phone_words: frozenset[str]

@@ -86,6 +86,13 @@ def checked_triples(onto: Ontology, extraction: Extraction) -> tuple[list[Triple
     return triples, kept, violations
 
 
+def checked_extractions(res: Resources, articles: Iterable[Article]) -> Iterator[Extraction]:
+    """Yield each article with only the facts the ontology accepts (what ``build`` would store)."""
+    for extraction in extract_all(res, articles):
+        _, kept, _ = checked_triples(res.ontology, extraction)
+        yield Extraction(extraction.article, tuple(kept))
+
+
 def build(res: Resources, inputs: Iterable[Path | str], store: ox.Store,
           progress: Callable[[BuildReport], None] | None = None) -> BuildReport:
     """Build the store from the inputs; each article's graph is replaced atomically."""

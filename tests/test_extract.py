@@ -37,6 +37,15 @@ HAPPENED = [
       ("Paul Kagame", "Félix Tshisekedi")}),
     ("Putin met Kushner. The Russian leader then met Witkoff.",
      {("Vladimir Putin", "Jared Kushner"), ("Vladimir Putin", "Steve Witkoff")}),
+    # regressions: surname-only second mention that NER misses; NORP-tagged full name; hyphenated names
+    ("Nikol Pashinyan arrived in Washington. Pashinyan met Trump at the White House.",
+     {("Nikol Pashinyan", "Donald Trump")}),
+    ("Saudi Crown Prince Mohammed bin Salman hosted Donald Trump and Ahmed al-Sharaa in Riyadh.",
+     {("Mohammed bin Salman", "Donald Trump"), ("Mohammed bin Salman", "Ahmed al-Sharaa"),
+      ("Donald Trump", "Ahmed al-Sharaa")}),
+    ("Hamas officials held talks with Egyptian mediators in Cairo.", {("Hamas officials", "Egyptian mediators")}),
+    ("A Russian delegation led by Vladimir Medinsky met Ukrainian negotiators in Istanbul.",
+     {("Russian delegation", "Ukrainian negotiators")}),
 ]
 NOT_HAPPENED = [
     ("Trump will meet Xi in Busan next week.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
@@ -47,6 +56,12 @@ NOT_HAPPENED = [
     ("Zelensky held a video call with Keir Starmer on Monday.", ("Volodymyr Zelensky", "Keir Starmer"), "happened", "video"),
     ("Erdogan said he was ready to host a meeting between Putin and Zelensky in Istanbul.",
      ("Vladimir Putin", "Volodymyr Zelensky"), "planned", "in person"),
+    ("Biden and Netanyahu spoke by phone on Sunday.", ("Joe Biden", "Benjamin Netanyahu"), "happened", "phone"),
+    ("Trump spoke by phone with Putin on Tuesday.", ("Donald Trump", "Vladimir Putin"), "happened", "phone"),
+    ("Trump cancelled his meeting with Putin in Budapest.", ("Donald Trump", "Vladimir Putin"), "cancelled", "in person"),
+    ("Putin proposed a meeting with Zelensky in Moscow.", ("Vladimir Putin", "Volodymyr Zelensky"), "planned",
+     "in person"),
+    ("Zelensky rejected talks with Putin.", ("Volodymyr Zelensky", "Vladimir Putin"), "refused", "in person"),
 ]
 # fmt: on
 
@@ -97,3 +112,17 @@ def test_groups_are_linked_not_merged(resources: pipeline.Resources) -> None:
     assert prop.proposers[0].type == "Group"
     roles = [f for f in found if isinstance(f, Role)]
     assert any(r.holder == prop.proposers[0] and r.of is not None and r.of.label == "Vladimir Putin" for r in roles)
+
+
+PLACES = [
+    ("Trump met Xi Jinping in Busan on Thursday.", "Busan", "2025-12-04"),
+    ("On Monday, Saudi Crown Prince Mohammed bin Salman received Zelensky at his palace in Jeddah.", "Jeddah",
+     "2025-12-01"),
+    ("The Iranian foreign minister Abbas Araghchi met with Albusaidi on Saturday morning.", "", "2025-11-29"),
+]
+
+
+@pytest.mark.parametrize("text,place,date", PLACES, ids=[t[:40] for t, _, _ in PLACES])
+def test_place_and_date_of_meeting(resources: pipeline.Resources, text: str, place: str, date: str) -> None:
+    found = [f for f in facts(resources, text) if isinstance(f, Meeting)]
+    assert [(f.location, f.date) for f in found] == [(place, date)]
