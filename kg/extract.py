@@ -38,6 +38,10 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if (tok.lemma_.lower() in pat.meeting_verbs or tok.lemma_.lower() in pat.call_verbs) \
                 and tok.pos_ in ("VERB", "AUX"):
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))
+        elif tok.lower_ in _SURFACE_VERBS:
+            facts.extend(_surface_meeting(tok, res, pat, article, norm))
+        if tok.lower_ == "present" and tok.pos_ == "ADJ":
+            facts.extend(_present_at(tok, res, pat, article, norm))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))
@@ -121,10 +125,12 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if t is not verb or not subj:
             subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
-        actors = actors_under(subj, res, exclude)
+        actors = actors_under(subj, res, exclude if t is not verb else None)
         agents = actors_under([g for c in t.children if c.dep_ == "agent" for g in c.children], res)
         if actors or agents:
             return actors, agents
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in t.children):
+            break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
         if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl") and t.head.i != t.i:
             if t.dep_ == "relcl":
                 return actors_under([t.head], res, exclude=t), []
@@ -150,8 +156,14 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     for c in verb.children:  # "held talks with Y" attaches "with" to the noun sometimes
         if c.dep_ == "prt" and lemma == "sit":
             objects += _with_objects(c, res)
+    with_tok = next((w for w in verb.doc[verb.i + 1: verb.i + 4] if w.lower_ == "with"), None)
+    if with_tok is not None and objects:
+        objects += _surface_objects(with_tok, res)  # "sat down with A, X's chief of staff, and B, ..."
     if agents:  # passive: "Y was received by X"
         subjects, objects = agents, subjects
+    elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
+        before = [m for m in res.mentions if m.end == verb.i and m.kind != "pronoun"]
+        subjects = list(before[-1].actors) if before else []
     if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak"):
         return []
     if lemma in pat.call_verbs and lemma != "speak" and any(
@@ -160,6 +172,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         return []  # "called for talks", "called on Russia", "called off", "called it a success"
     if lemma == "visit" and not any(a.type != "Country" for a in objects):
         return []  # visiting a country is not meeting it
+    if lemma not in pat.meeting_verbs_needing_with and lemma not in pat.call_verbs and not agents:
+        objects += _surface_objects(verb, res)  # coordination the parse broke: "welcomed A and her counterpart B"
     objects = list(dict.fromkeys(objects))
     pairs = _pairs(subjects, objects)
     if lemma in ("host", "receive", "welcome") and len(objects) > 1:
@@ -178,6 +192,78 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     return _meetings(pairs, verb, status, mode, rule, res, article, norm)
 
 
+_SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
+_SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
+
+
+def _surface_objects(verb: Token, res: Resolution) -> list[Actor]:
+    """Return the actors named right after ``verb``, joined by "and" or commas, read off the token sequence.
+
+    A fallback for parses that break long coordinations of titled names.
+    Titles and other modifiers between names are skipped; a preposition,
+    verb or possessive ends the list ("met A, the head of B's fund" gives A).
+    """
+    doc = verb.doc
+    end = next((t.i for t in doc[verb.i:] if t.text in (".", "!", "?", ";") or "\n" in t.text), len(doc))
+    found: list[Actor] = []
+    i, skipped = verb.i + 1, 0
+    while i < end:
+        m = res.at(i)
+        if m is not None and m.kind != "pronoun" and m.start >= i - skipped:
+            if m.end < end and doc[m.end].tag_ == "POS":
+                break  # "Russia's envoy ...": a possessor, not a participant
+            root = doc[m.root]
+            if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.end and skipped < 5:
+                i, skipped = m.end, skipped + (m.end - m.start)  # "Hamas negotiator X", "U.S. envoy X"
+                continue
+            found.extend(m.actors)
+            i, skipped = _after_apposition(doc, m.end, end), 0
+            if i < end and doc[i].lower_ == ",":
+                i += 1
+            if i < end and doc[i].lower_ == "and":
+                i += 1
+            if i < end and doc[i - 1].lower_ in (",", "and"):
+                continue
+            break
+        t = doc[i]
+        if t.pos_ in _SKIPPABLE and skipped < 5 and t.tag_ != "POS" and t.lower_ not in ("who", "which", "that"):
+            skipped += 1
+            i += 1
+            continue
+        break
+    return found
+
+
+def _after_apposition(doc: Doc, i: int, end: int) -> int:
+    """Return the index after ", the head of X's fund," following a name at ``i`` (or ``i`` if none)."""
+    if i + 1 >= end or doc[i].text != "," or not (doc[i + 1].lower_ in ("the", "a", "an", "his", "her")
+                                                  or doc[i + 1].tag_ in ("NNP", "JJ")):
+        return i
+    for j in range(i + 1, min(end, i + 16)):
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in ("who", "which", "whose"):
+            return i
+        if doc[j].text == ",":
+            return j  # at the closing comma: the caller steps over it and "and"
+    return i
+
+
+def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"NATO Secretary General Jens Stoltenberg hosted A and B", parsed as a noun phrase: read names around the verb."""
+    before = [m for m in res.mentions if m.end == tok.i and m.kind != "pronoun"]
+    objects = _surface_objects(tok, res)
+    if not before or not objects:
+        return []
+    subjects = list(before[-1].actors)
+    lemma = tok.lemma_.lower() if tok.lemma_.lower() in pat.meeting_verbs else tok.lower_
+    if lemma in ("visited", "visit") and not any(a.type != "Country" for a in objects):
+        return []
+    pairs = _pairs(subjects, objects)
+    if tok.lower_ in ("hosted", "received", "welcomed") and len(objects) > 1:
+        pairs += [p for p in _pairs(objects, []) if not res.same_party(*p)]
+    status, mode = modality.of_verb(tok, pat)
+    return _meetings(pairs, tok, status, mode, f"surface:{tok.lower_}", res, article, norm)
+
+
 def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
     if noun.dep_ == "compound":
         return []
@@ -191,6 +277,9 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         subj, _ = _subjects(support, res)
         owners += subj
         withs += _with_objects(support, res)
+    if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
+            and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+        owners += _subjects(noun.head.head, res)[0]  # "Witkoff flew to Jerusalem for a meeting with X"
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
     if not right and owners and not between and support is None:
@@ -201,6 +290,21 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     status, mode = modality.of_noun(noun, pat, support)
     rule = "noun:" + noun.lower_ + (":" + support.lemma_ if support is not None else "")
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
+
+
+def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"Present at the talks were A and B": everyone present met (parties named as one excepted)."""
+    talks = [o for p in adj.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children
+             if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
+    if not talks or adj.head.lemma_ != "be":
+        return []
+    present = actors_under([c for c in adj.head.children if c.dep_ in ("nsubj", "attr")
+                            or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
+    pairs = [p for p in _pairs(present, []) if not res.same_party(*p)]
+    if not pairs:
+        return []
+    status, mode = modality.of_noun(talks[0], pat, None)
+    return _meetings(pairs, talks[0], status, mode, "present-at", res, article, norm)
 
 
 def _nominal_preps(noun: Token) -> list[Token]:

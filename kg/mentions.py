@@ -9,7 +9,7 @@ in the text ("Trump's envoy ..., Jared Kushner") are returned beside them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,10 +53,14 @@ class Resolution:
     mentions: list[Mention]
     roles: list[StatedRole]
     by_token: dict[int, Mention]
+    sides: dict[str, str] = field(default_factory=dict)  # actor key -> the country it acts for, when known
 
     def same_party(self, a: Actor, b: Actor) -> bool:
-        """True if one mention names both actors as one party ("Trump's representatives A and B")."""
-        return any(m.kind == "named-role" and a in m.actors and b in m.actors for m in self.mentions)
+        """True if both act for one side: named together ("Trump's envoys A and B") or for the same country."""
+        if any(m.kind == "named-role" and a in m.actors and b in m.actors for m in self.mentions):
+            return True
+        side = self.sides.get(a.key)
+        return side is not None and side == self.sides.get(b.key)
 
     def at(self, i: int) -> Mention | None:
         """Return the mention covering token ``i``, if any."""
@@ -83,9 +87,19 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             if actor is not None:
                 mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "role"))
             continue
+        longer = _longer_name(ent, gaz)
+        if longer is not None:  # "Wang Wentao" is not the gazetteer's "Wang" (Wang Yi)
+            actor = _name_actor(longer, gaz, people)
+            if actor is not None:
+                mentions.append(Mention(longer.start, longer.end, longer.root.i, (actor,), "name"))
+            continue
         actor = _name_actor(ent, gaz, people)
         if actor is not None:
             mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "name"))
+            if actor.type == "Person" and ent.ent_id_:
+                for word in actor.label.split():  # "Sheikh Mohammed", "Li" later in the article
+                    if word[:1].isupper() and len(word) > 2 and word.lower() not in _PARTICLES:
+                        people.setdefault(word, actor)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in _surnames(doc, people, by_token):
         mentions.append(m)
@@ -103,7 +117,29 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             by_token.setdefault(tok.i, mention)
     mentions.extend(_pronouns(doc, mentions, by_token))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
-    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token)
+    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article))
+
+
+def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, article: Article) -> dict[str, str]:
+    """Return the country each actor acts for: stated roles first, then offices held on the article date."""
+    sides: dict[str, str] = {}
+    for r in roles:
+        if r.of is not None and r.of.type == "Country":
+            sides.setdefault(r.holder.key, r.of.key)
+    for m in mentions:
+        for a in m.actors:
+            if a.key in sides:
+                continue
+            if a.type == "Country":
+                sides[a.key] = a.key
+            held = [o for o in gaz.offices.get(a.key, []) if o.held_on(article.date)
+                    and gaz.actors.get(o.of) is not None and gaz.actors[o.of].type == "Country"]
+            if held:
+                sides[a.key] = held[0].of
+    for r in roles:  # groups and envoys follow whom they act for
+        if r.of is not None and r.holder.key not in sides and r.of.key in sides:
+            sides[r.holder.key] = sides[r.of.key]
+    return sides
 
 
 def _clean_name(span: Span) -> str:
@@ -135,6 +171,28 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
         people.setdefault(words[-1], actor)
         return people[label]
     return Actor(slug(label), label, kind)  # type: ignore[arg-type]
+
+
+_PARTICLES = {"bin", "bint", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de", "da", "la", "le"}
+_NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organization", "Government", "Plan",
+                   "Center", "Centre", "Institute", "University", "Library", "Airport", "Hotel", "Palace"}
+
+
+def _longer_name(ent: Span, gaz: Gazetteer) -> Span | None:
+    """Return a longer person name when a one-word gazetteer alias is followed by a name word.
+
+    "Wang" is Wang Yi in the gazetteer, but "Wang Wentao" is someone else.
+    """
+    if len(ent) != 1 or not ent.ent_id_ or ent.ent_id_ not in gaz.actors \
+            or gaz.actors[ent.ent_id_].type != "Person" or ent.text == gaz.actors[ent.ent_id_].label:
+        return None
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and not doc[end].ent_type_ and doc[end].text not in _NOT_NAME_WORDS:
+        end += 1
+    if end == ent.end:
+        return None
+    return Span(doc, ent.start, end, label="PERSON")
 
 
 def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:
@@ -227,6 +285,12 @@ def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Pa
         stated += [StatedRole(h, "", None, office, tok.i) for h in holders if of is None]
         return Mention(tok.i, tok.i + 1, tok.i, holders, "named-role"), stated
     if of is None:
+        kind = next((c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")
+                     and c.lower_ in pat.group_kinds), None)
+        if tok.lower_ in pat.group_nouns and kind is not None:  # "the army delegation", "rebel negotiators"
+            label = f"{kind} {tok.lower_}"
+            group = Actor(slug(label), label, "Group")
+            return Mention(tok.i, tok.i + 1, tok.i, (group,), "group"), []
         return None
     if tok.lower_ in pat.group_nouns:
         group = Actor(f"{of.key}-{slug(tok.lower_)}", group_label(of, tok.lower_, gaz), "Group", of=of.key)

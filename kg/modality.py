@@ -14,6 +14,9 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(depth):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as", "since", "while", "once")
+                                     for c in t.children):
+            break  # "..., after he received X": the clause carries its own tense
         if t.dep_ in ("xcomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "advcl", "acl", "attr", "ccomp",
                       "acomp", "auxpass") \
                 and t.head.i != t.i:
@@ -41,7 +44,7 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "refused"
         if any(c.dep_ == "neg" or c.lower_ in pat.negations and c.dep_ in ("neg", "det", "advmod") for c in kids):
             return "negated"
-        if t is not chain[0] and lemma in pat.planning_verbs:
+        if t is not chain[0] and lemma in pat.planning_verbs and not (lemma == "open" and t.pos_ == "VERB"):
             return "planned"
         if t.pos_ in ("VERB", "AUX") or t is chain[0]:
             if any(c.dep_ == "aux" and c.lower_ in pat.future_auxiliaries for c in kids):
@@ -55,7 +58,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
 
 def _mode(chain: list[Token], pat: Patterns) -> str:
     for t in chain[:2]:
-        words = {w.lower_ for w in t.subtree if w.i != t.i and w.dep_ in ("pobj", "compound", "amod", "advmod", "nmod")}
+        own = [w for c in t.children if c.dep_ not in ("conj", "cc") for w in c.subtree]  # not "... and spoke by phone"
+        words = {w.lower_ for w in own if w.dep_ in ("pobj", "compound", "amod", "advmod", "nmod")}
         words |= {t.lower_}
         if words & pat.video_words:
             return "video"
@@ -102,6 +106,8 @@ def _place_under(t: Token, depth: int) -> str:
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
+                continue
+            if obj.ent_type_ in ("DATE", "TIME"):
                 continue
             if obj.ent_type_ in (*_PLACE_ENTS, "ORG") or obj.pos_ == "PROPN":
                 if prep.lower_ == "on" and obj.ent_type_ not in _PLACE_ENTS:

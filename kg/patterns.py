@@ -30,6 +30,7 @@ class Patterns:
     plan_nouns: frozenset[str]
     role_nouns: dict[str, str]
     group_nouns: frozenset[str]
+    group_kinds: frozenset[str]
 
 
 def load(path: Path = paths.PATTERNS) -> Patterns:
