@@ -40,7 +40,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
-        if tok.lower_ == "present" and tok.pos_ == "ADJ":
+        if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ == "acomp"):
             facts.extend(_present_at(tok, res, pat, article, norm))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
@@ -158,7 +158,10 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
             objects += _with_objects(c, res)
     with_tok = next((w for w in verb.doc[verb.i + 1: verb.i + 4] if w.lower_ == "with"), None)
     if with_tok is not None and objects:
-        objects += _surface_objects(with_tok, res)  # "sat down with A, X's chief of staff, and B, ..."
+        objects += _surface_objects(with_tok, res, pat)  # "sat down with A, X's chief of staff, and B, ..."
+    listed = _surface_subjects(verb, res)
+    if not agents and listed and set(subjects) <= set(listed):
+        subjects = listed  # "Treasury Secretary A and Trade Representative B met ...", parsed as one noun phrase
     if agents:  # passive: "Y was received by X"
         subjects, objects = agents, subjects
     elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
@@ -173,7 +176,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma == "visit" and not any(a.type != "Country" for a in objects):
         return []  # visiting a country is not meeting it
     if lemma not in pat.meeting_verbs_needing_with and lemma not in pat.call_verbs and not agents:
-        objects += _surface_objects(verb, res)  # coordination the parse broke: "welcomed A and her counterpart B"
+        listed, modifiers = surface_list(verb, res, pat)  # coordination the parse broke: "welcomed A and her counterpart B"
+        objects = [o for o in objects + listed if o not in modifiers]
     objects = list(dict.fromkeys(objects))
     pairs = _pairs(subjects, objects)
     if lemma in ("host", "receive", "welcome") and len(objects) > 1:
@@ -196,7 +200,12 @@ _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
 
 
-def _surface_objects(verb: Token, res: Resolution) -> list[Actor]:
+def _surface_objects(verb: Token, res: Resolution, pat: Patterns) -> list[Actor]:
+    """Return the actors named right after ``verb`` (see ``surface_list``)."""
+    return surface_list(verb, res, pat)[0]
+
+
+def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Actor], list[Actor]]:
     """Return the actors named right after ``verb``, joined by "and" or commas, read off the token sequence.
 
     A fallback for parses that break long coordinations of titled names.
@@ -206,41 +215,73 @@ def _surface_objects(verb: Token, res: Resolution) -> list[Actor]:
     doc = verb.doc
     end = next((t.i for t in doc[verb.i:] if t.text in (".", "!", "?", ";") or "\n" in t.text), len(doc))
     found: list[Actor] = []
+    modifiers: list[Actor] = []  # names read as modifiers: "Qatar's Emir X", "Hamas negotiator Y"
     i, skipped = verb.i + 1, 0
     while i < end:
         m = res.at(i)
         if m is not None and m.kind != "pronoun" and m.start >= i - skipped:
-            if m.end < end and doc[m.end].tag_ == "POS":
-                break  # "Russia's envoy ...": a possessor, not a participant
-            root = doc[m.root]
-            if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.end and skipped < 5:
-                i, skipped = m.end, skipped + (m.end - m.start)  # "Hamas negotiator X", "U.S. envoy X"
+            nxt = doc[m.end] if m.end < end else None
+            if nxt is not None and skipped < 5 and not nxt.ent_type_ in ("DATE", "TIME") and (
+                    nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.lower_ in pat.role_nouns or nxt.tag_ == "POS"):
+                modifiers.extend(m.actors)  # "Hamas negotiator X", "U.S. envoy X", "Qatar's emir X"
+                i, skipped = m.end + (nxt.tag_ == "POS"), skipped + (m.end - m.start)
                 continue
             found.extend(m.actors)
             i, skipped = _after_apposition(doc, m.end, end), 0
             if i < end and doc[i].lower_ == ",":
                 i += 1
+            if i + 2 < end and doc[i].lower_ == "as" and doc[i + 1].lower_ == "well" and doc[i + 2].lower_ == "as":
+                i += 3
+                continue
             if i < end and doc[i].lower_ == "and":
                 i += 1
             if i < end and doc[i - 1].lower_ in (",", "and"):
                 continue
             break
         t = doc[i]
-        if t.pos_ in _SKIPPABLE and skipped < 5 and t.tag_ != "POS" and t.lower_ not in ("who", "which", "that"):
+        if (t.pos_ in _SKIPPABLE or t.lower_ in pat.role_nouns) and skipped < 5 and t.tag_ != "POS" \
+                and t.lower_ not in ("who", "which", "that"):
             skipped += 1
             i += 1
             continue
         break
-    return found
+    return found, [a for a in modifiers if a not in found]
+
+
+def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
+    """Return the names listed right before ``verb``, joined by "and" or commas, titles skipped."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].lower_ not in ("not", "n't", "never"):
+        i -= 1  # "A and B also met", "had met"
+    found: list[Actor] = []
+    while i >= 0:
+        m = res.at(i)
+        if m is None or m.end != i + 1 or m.kind == "pronoun" and found:
+            break
+        found[:0] = list(m.actors)
+        j = m.start - 1
+        while j >= 0 and m.start - j <= 4 and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") \
+                and (res.at(j) is None or res.at(j).kind == "named-role") and doc[j].lower_ not in ("and",):
+            j -= 1  # titles: "Trade Representative"
+        if j >= 0 and doc[j].lower_ in ("and", ","):
+            i = j - 1
+            if i >= 0 and doc[i].text == ",":
+                i -= 1
+            continue
+        break
+    return list(dict.fromkeys(found))
 
 
 def _after_apposition(doc: Doc, i: int, end: int) -> int:
     """Return the index after ", the head of X's fund," following a name at ``i`` (or ``i`` if none)."""
-    if i + 1 >= end or doc[i].text != "," or not (doc[i + 1].lower_ in ("the", "a", "an", "his", "her")
-                                                  or doc[i + 1].tag_ in ("NNP", "JJ")):
+    if i + 1 >= end or doc[i].text != ",":
+        return i
+    relative = doc[i + 1].lower_ in ("who", "whose")  # ", who leads the Ukrainian delegation,"
+    if not relative and not (doc[i + 1].lower_ in ("the", "a", "an", "his", "her") or doc[i + 1].tag_ in ("NNP", "JJ")):
         return i
     for j in range(i + 1, min(end, i + 16)):
-        if doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in ("who", "which", "whose"):
+        if not relative and (doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in ("who", "which", "whose")):
             return i
         if doc[j].text == ",":
             return j  # at the closing comma: the caller steps over it and "and"
@@ -250,7 +291,7 @@ def _after_apposition(doc: Doc, i: int, end: int) -> int:
 def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
     """"NATO Secretary General Jens Stoltenberg hosted A and B", parsed as a noun phrase: read names around the verb."""
     before = [m for m in res.mentions if m.end == tok.i and m.kind != "pronoun"]
-    objects = _surface_objects(tok, res)
+    objects = _surface_objects(tok, res, pat)
     if not before or not objects:
         return []
     subjects = list(before[-1].actors)
@@ -270,6 +311,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     preps = _nominal_preps(noun)
     between = actors_under([o for p in preps if p.lower_ in ("between", "among") for o in p.children], res)
     withs = actors_under([o for p in preps if p.lower_ == "with" for o in p.children], res)
+    for p in preps:
+        if p.lower_ == "with" and p.head.i == noun.i:
+            listed, modifiers = surface_list(p, res, pat)
+            withs = [a for a in withs + listed if a not in modifiers]
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
     governing = pat.support_verbs | pat.cancel_verbs | pat.refuse_verbs | pat.planning_verbs
     support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in governing else None
@@ -285,6 +330,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if not right and owners and not between and support is None:
         return []  # "Putin's talks" alone names one side only
     pairs = _pairs(left, right)
+    if any(c.lower_ in ("joint", "trilateral", "three-way", "four-way") for c in noun.children):
+        pairs += [p for p in _pairs(right, []) if not res.same_party(*p)]  # everyone at a joint meeting met
     if not pairs:
         return []
     status, mode = modality.of_noun(noun, pat, support)
@@ -300,6 +347,7 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
         return []
     present = actors_under([c for c in adj.head.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
+    present = list(dict.fromkeys(present + _surface_objects(adj.head, res, pat)))  # lists the parse splits
     pairs = [p for p in _pairs(present, []) if not res.same_party(*p)]
     if not pairs:
         return []

@@ -58,16 +58,18 @@ class Gazetteer:
     role_words: dict[str, list[str]] = field(default_factory=dict)
 
     def names(self) -> set[str]:
-        """Possessive stems for text repair: people's name words, and one-word names of the rest, less demonyms.
+        """Possessive stems for text repair: people's surnames and one-word names, less demonyms.
 
-        Words of multi-word country or organisation names ("State" in "State of Qatar") are left out.
+        Given names ("John", "William") and words of multi-word country or
+        organisation names ("State" in "State of Qatar") are left out, so
+        "Williams said" and "Johns Hopkins" stay as they are.
         """
         out: set[str] = set()
         for key, forms in self.aliases.items():
             for form in [self.actors[key].label, *forms]:
                 words = re.findall(r"[A-Z][A-Za-z\-]+", form)
-                if self.actors[key].type == "Person" or len(form.split()) == 1:
-                    out.update(words)
+                if len(words) == 1 or (self.actors[key].type == "Person" and words):
+                    out.add(words[-1])
         return out - self.demonym_set()
 
     def demonym_set(self) -> set[str]:

@@ -73,6 +73,9 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions: list[Mention] = []
     roles: list[StatedRole] = []
     ents = list(doc.ents)
+    for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
+        if ent.label_ == "PERSON" and not ent.ent_id_ and len(_clean_name(ent).split()) > 1:
+            _name_actor(ent, gaz, people)
     for n, ent in enumerate(ents):
         if ent.label_ == ROLE_LABEL:
             word, _, country = ent.ent_id_.partition("|")
@@ -98,9 +101,12 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "name"))
             if actor.type == "Person" and ent.ent_id_:
                 for word in actor.label.split():  # "Sheikh Mohammed", "Li" later in the article
-                    if word[:1].isupper() and len(word) > 2 and word.lower() not in _PARTICLES:
+                    if word[:1].isupper() and len(word) > 1 and word.lower() not in _PARTICLES:
                         people.setdefault(word, actor)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in _titled_names(doc, by_token, gaz, people):
+        mentions.append(m)
+        by_token.update({i: m for i in range(m.start, m.end)})
     for m in _surnames(doc, people, by_token):
         mentions.append(m)
         by_token[m.root] = m
@@ -160,6 +166,9 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
     if kind == "Country":
         return None  # a GPE the gazetteer does not know is a city or region: a place, not an actor
     label = _clean_name(ent)
+    if kind == "Organization" and (label in _GENERIC_ORGS or ent.end < len(ent.doc)
+                                   and ent.doc[ent.end].lower_ in _TITLE_WORDS | {"representative"}):
+        return None  # "Trade Representative X", "Treasury Secretary Y": a title, not an organisation
     if kind is None or not label or not any(c.isupper() for c in label) or any(c.isdigit() for c in label):
         return None
     if kind == "Person":
@@ -173,6 +182,9 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
     return Actor(slug(label), label, kind)  # type: ignore[arg-type]
 
 
+_GENERIC_ORGS = {"Trade", "Treasury", "State", "Defense", "Defence", "Commerce", "Energy", "Justice", "Parliament",
+                 "Congress", "Senate", "Army", "Navy", "Interior", "Finance", "Foreign", "Economy", "Security",
+                 "Cabinet", "Government", "Ministry", "Pentagon"}
 _PARTICLES = {"bin", "bint", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de", "da", "la", "le"}
 _NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organization", "Government", "Plan",
                    "Center", "Centre", "Institute", "University", "Library", "Airport", "Hotel", "Palace"}
@@ -203,12 +215,37 @@ def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:
         and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound")
 
 
+_NAME_TITLES = _TITLE_WORDS | {"representative", "ambassador", "commissioner", "governor", "adviser", "advisor",
+                                "spokesman", "spokeswoman", "director", "chairman", "mayor"}
+
+
+def _titled_names(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer, people: dict[str, Actor]) -> list[Mention]:
+    """Return people NER missed after a title: "Trade Representative Jamieson Greer"."""
+    out = []
+    for tok in doc:
+        if tok.lower_.rstrip(".") not in _NAME_TITLES or tok.i + 2 > len(doc):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and end not in by_token and doc[end].ent_type_ in ("", "ORG", "NORP") \
+                and doc[end].text not in gaz.demonym_set() and doc[end].lower_ not in _NAME_TITLES:
+            end += 1
+        if end - start < 2 or (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
+            continue
+        span = Span(doc, start, end, label="PERSON")
+        actor = _name_actor(span, gaz, people)
+        if actor is not None:
+            out.append(Mention(start, end, span.root.i, (actor,), "name"))
+    return out
+
+
 def _surnames(doc: Doc, people: dict[str, Actor], by_token: dict[int, Mention]) -> list[Mention]:
     """Return mentions of people by surname alone that NER missed ("Nikol Pashinyan ... Pashinyan met")."""
     out = []
     for tok in doc:
-        if tok.i in by_token or tok.pos_ != "PROPN" or not tok.is_title:
-            continue
+        if tok.i in by_token or not tok.is_title or (tok.pos_ != "PROPN" and (tok.is_sent_start or tok.i == 0
+                                                                             or doc[tok.i - 1].is_punct)):
+            continue  # mid-sentence capitalised "He" is He Lifeng when he was named; a sentence-initial "He" is not
         actor = people.get(tok.text)
         if actor is not None and actor.label != tok.text and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
             out.append(Mention(tok.i, tok.i + 1, tok.i, (actor,), "name"))
@@ -229,6 +266,10 @@ def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Acto
             m = by_token.get(child.i)
             if m is not None and len(m.actors) == 1:
                 return m.actors[0]  # "Hamas negotiator", "Trump envoys"
+    if tok.pos_ == "VERB" and tok.i > 0:  # "US envoys Witkoff and Kushner" parsed as a clause
+        m = by_token.get(tok.i - 1)
+        if m is not None and len(m.actors) == 1:
+            return m.actors[0]
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to", "for"):
             for obj in child.children:
@@ -254,7 +295,7 @@ def _names_for(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
             found.append(m)
             found += [c for conj in child.conjuncts if (c := person(conj.i)) is not None]
     if not found:
-        after = tok.right_edge.i + 1
+        after = tok.i + 1 if tok.pos_ == "VERB" else tok.right_edge.i + 1  # "envoys" mis-tagged as a verb
         doc = tok.doc
         if after + 1 < len(doc) and doc[after].text == "," and (m := person(after + 1)) is not None:
             found.append(m)
@@ -314,6 +355,11 @@ def group_label(of: Actor, noun: str, gaz: Gazetteer) -> str:
     return f"{of.label}'s {noun}"
 
 
+def _is_subject(tok: Token) -> bool:
+    """True for a subject, or a name in apposition to one ("Netanyahu's confidant, Minister Ron Dermer, had")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
     """Resolve "he"/"she" to the last single person mentioned as a subject before it."""
     out: list[Mention] = []
@@ -322,7 +368,7 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -
     for tok in doc:
         if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or tok.i in by_token:
             continue
-        earlier = [m for m in ordered if m.end <= tok.i and doc[m.root].dep_ in ("nsubj", "nsubjpass")
+        earlier = [m for m in ordered if m.end <= tok.i and _is_subject(doc[m.root])
                    and doc[m.root].sent.start >= tok.sent.start - 80]
         if earlier:
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1].actors, "pronoun"))

@@ -89,13 +89,38 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
         before = text[max(0, m.start() - 30): m.start()].split()
         # "United States" is a name, not a possessive; a capital after a full stop says nothing
         after_name = bool(before) and before[-1][:1].isupper() and before[-1][-1] not in ".!?:"
-        if stem in known or (stem in seen_alone and not after_name):
+        # a common English plural ("Barracks", "Williams") needs its stem used alone in this text too
+        common = _zipf()(stem.lower() + "s") >= 3.5
+        if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name):
             inserts.append((m.end(1), "'"))
+    name_words = {w for n in known for w in n.split()} | seen_alone
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())
+        if cut is None:
+            cut = split_name_fused(m.group(), name_words)
         if cut is not None:
             inserts.append((m.start() + cut, " - "))
     return _apply(text, sorted(inserts))
+
+
+def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str], float] | None = None
+                     ) -> int | None:
+    """Return where a name fused with the next word splits ("Gangtalks" after "Qin Gang"), or None.
+
+    The left part must be a known name word and the right part a common lowercase English word.
+
+    >>> split_name_fused("Gangtalks", {"Gang"}), split_name_fused("Gangster", {"Gang"}), split_name_fused("Moscow", {"Mos"})
+    (4, None, None)
+    """
+    if len(word) < 6 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return None
+    freq = freq or _zipf()
+    if freq(word.lower()) > 1.0:
+        return None
+    for cut in range(len(word) - 3, 2, -1):
+        if word[:cut] in name_words and freq(word[cut:]) >= 3.5:
+            return cut
+    return None
 
 
 def _standalone_capitalised(text: str) -> set[str]:

@@ -113,6 +113,8 @@ NON_REPAIRS = [
     pytest.param("Witkoff spoke with Thomas about the process news.", id="mixed"),
     pytest.param("The ceasefire statement was issued on Wednesday.", id="common-long-words"),
     pytest.param("Trumps",                                           id="no-following-word"),
+    # regression: given names of gazetteer people (John, William, Bill) are not possessive stems
+    pytest.param("Johns Hopkins experts and Williams said the Barracks were empty.", id="given-names"),
 ]
 # fmt: on
 
@@ -133,6 +135,11 @@ def test_split_fused_leaves_real_words(word):
 @pytest.mark.parametrize("word,cut", [("policyfrom", 6), ("pointshas", 6)])
 def test_split_fused_cuts_two_fused_words(word, cut):
     assert split_fused(word) == cut
+
+
+def test_name_fused_with_next_word_is_split():
+    n = normalize("Blinken met Qin Gang on Sunday. He sat down with Qin Gangtalks that lasted hours.", ())
+    assert "Qin Gang - talks that" in n.text
 
 
 def test_secretary_of_state_does_not_make_united_states_possessive():
