@@ -379,9 +379,18 @@ def _meetings(pairs: list[tuple[Actor, ...]], trigger: Token, status: str, mode:
 
 # ------------------------------------------------------------------ proposals
 
+_NOT_KIND_WORDS = {"new", "latest", "revised", "initial", "final", "first", "second", "third", "detailed", "full",
+                   "original", "earlier", "previous", "own", "broad", "broader", "comprehensive", "formal", "written",
+                   "joint", "such", "same", "whole", "main", "key", "possible", "proposed", "modified", "updated",
+                   "amended", "rival", "alternative", "separate", "other", "-"}
+
+
 def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
-    return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in pat.plan_nouns or tok.lemma_.lower() in pat.plan_nouns) \
-        and tok.dep_ != "compound"
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+        return False
+    if tok.lower_ in pat.plan_nouns or tok.lemma_.lower() in pat.plan_nouns:
+        return True
+    return tok.lower_ == "paper" and any(c.lower_ in ("position", "peace", "concept") for c in tok.lefts)
 
 
 def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Plan]) -> Plan:
@@ -396,10 +405,13 @@ def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Pl
     if m:
         raw = m.group(1).lower()
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-    kind_words = [c.text.lower() for c in noun.lefts if c.dep_ in ("compound", "amod") and c.lower_ != "point"
-                  and c.lemma_.lower() in ("peace", "ceasefire", "truce", "security", "reconstruction", "counter",
-                                           "trade", "nuclear", "prisoner", "hostage", "humanitarian", "settlement")]
-    kind = " ".join([*kind_words, noun.lemma_.lower()])
+    kind_words = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "ADJ", "X")
+                  and c.lower_ not in _NOT_KIND_WORDS and not c.like_num and "point" not in c.lower_]
+    kind = "".join(w.text_with_ws for w in kind_words).lower().strip() if kind_words else ""
+    if noun.i > 1 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ == "counter":
+        kind = "counter-"  # "counter - proposal" as tokenised
+    kind = re.sub(r"\s*-\s*", "-", f"{kind} {noun.lemma_.lower()}".strip()).replace("- ", "-")
+    kind = re.sub(r"-{2,}", "-", kind)
     label = f"{count}-point {kind}" if count else kind
     key = ("", count) if count else (kind, None)
     if key not in plans:
@@ -421,10 +433,23 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
         proposers = agents if noun.dep_ == "nsubjpass" else subj
         rule = f"verb:{head.lemma_.lower()}" + (":passive" if noun.dep_ == "nsubjpass" else "")
     if not proposers:
-        for c in noun.children:  # "a plan drawn up by X and Y", "the proposal put forward by X"
-            if c.dep_ == "acl" and _is_proposal_verb(c, pat):
-                proposers = actors_under([g for a in c.children if a.dep_ == "agent" for g in a.children], res)
-                rule = f"verb:{c.lemma_.lower()}:passive"
+        # "a plan drawn up by X and Y", "a plan, which was drawn up by X", "the framework that X and Y drew up"
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses += [c for c in noun.subtree if c.dep_ == "relcl" and c.head.i != noun.i and c not in clauses
+                    and any(a.dep_ == "agent" for a in c.children)]  # "a plan to end the war, which was drawn up by X"
+        clauses += [cj for c in clauses for cj in c.conjuncts]
+        for c in clauses:
+            if not _is_proposal_verb(c, pat):
+                continue
+            agents = [a for a in c.children if a.dep_ == "agent"]
+            found = actors_under([g for a in agents for g in a.children], res)
+            for a in agents:
+                found += surface_list(a, res, pat)[0]  # "by Obasanjo and former Kenyan President Kenyatta"
+            rule = f"verb:{c.lemma_.lower()}:passive"
+            if not found and c.dep_ == "relcl":
+                found = actors_under([s for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")], res)
+                rule = f"verb:{c.lemma_.lower()}:relative"
+            proposers = list(dict.fromkeys(proposers + found))
     if not proposers:
         return None
     plan = plan_of(noun, article.id, plans)

@@ -368,6 +368,15 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -
     for tok in doc:
         if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or tok.i in by_token:
             continue
+        if tok.dep_ == "poss":  # "Tiani unveiled his plan": his is the clause's subject
+            verb = tok.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            own = [m for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (m := by_token.get(c.i))
+                   is not None and len(m.actors) == 1 and m.actors[0].type == "Person" and m.kind != "pronoun"]
+            if own:
+                out.append(Mention(tok.i, tok.i + 1, tok.i, own[0].actors, "pronoun"))
+                continue
         earlier = [m for m in ordered if m.end <= tok.i and _is_subject(doc[m.root])
                    and doc[m.root].sent.start >= tok.sent.start - 80]
         if earlier:
