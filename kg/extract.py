@@ -41,7 +41,9 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ == "acomp"):
-            facts.extend(_present_at(tok, res, pat, article, norm))
+            facts.extend(_present_at(tok, res, pat, article, norm, _last_participants(facts)))
+        elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
+            facts.extend(_joined(tok, res, pat, article, norm, _last_participants(facts)))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))
@@ -339,8 +341,46 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
-def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
-    """"Present at the talks were A and B": everyone present met (parties named as one excepted)."""
+_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate"}
+
+
+def _last_participants(facts: list[Fact]) -> tuple[Actor, ...]:
+    """Return everyone in the latest meeting that happened, to resolve "the talks" in a later sentence."""
+    meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person]
+    if not meetings:
+        return ()
+    last = meetings[-1].evidence.start
+    return tuple(dict.fromkeys(a for m in meetings if m.evidence.start == last for a in m.participants))
+
+
+def _definite_meeting(noun: Token, pat: Patterns) -> bool:
+    return (noun.lower_ in pat.meeting_nouns or noun.lemma_.lower() in pat.meeting_nouns) \
+        and any(c.lower_ in ("the", "these", "those", "that") for c in noun.children)
+
+
+def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
+            earlier: tuple[Actor, ...]) -> list[Fact]:
+    """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
+    if not earlier:
+        return []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _definite_meeting(c, pat)]
+    if not objects:
+        return []
+    who = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res) \
+        if objects[0].dep_ == "nsubjpass" else _subjects(verb, res)[0]
+    pairs = [(a, b) for a in who for b in earlier if a != b]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
+                earlier: tuple[Actor, ...] = ()) -> list[Fact]:
+    """"Present at the talks were A and B": everyone present met (parties named as one excepted).
+
+    "X was also present at the talks" adds X to the latest meeting that happened.
+    """
     talks = [o for p in adj.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children
              if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
     if not talks or adj.head.lemma_ != "be":
@@ -349,6 +389,9 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
     present = list(dict.fromkeys(present + _surface_objects(adj.head, res, pat)))  # lists the parse splits
     pairs = [p for p in _pairs(present, []) if not res.same_party(*p)]
+    also = any(t.lower_ == "also" for t in adj.sent)
+    if (also or len(present) == 1) and _definite_meeting(talks[0], pat):
+        pairs += [(a, b) for a in present for b in earlier if a != b and (a, b) not in pairs and (b, a) not in pairs]
     if not pairs:
         return []
     status, mode = modality.of_noun(talks[0], pat, None)

@@ -122,6 +122,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             mentions.append(mention)
             by_token.setdefault(tok.i, mention)
     mentions.extend(_pronouns(doc, mentions, by_token))
+    mentions.extend(_plurals(doc, mentions, by_token))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article))
 
@@ -358,6 +359,43 @@ def group_label(of: Actor, noun: str, gaz: Gazetteer) -> str:
 def _is_subject(tok: Token) -> bool:
     """True for a subject, or a name in apposition to one ("Netanyahu's confidant, Minister Ron Dermer, had")."""
     return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+_PLURAL_PEOPLE = {"leaders", "ministers", "presidents", "envoys", "negotiators", "americans", "men", "women",
+                  "diplomats", "officials", "sides", "delegations", "mediators", "heads"}
+
+
+def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
+    """Resolve "they", "the two leaders", "the ministers" to the last group of actors named together.
+
+    A group is a subject with coordinated names ("Witkoff and Kushner flew ...")
+    or one mention naming several actors ("Trump's envoys A and B").
+    """
+    out: list[Mention] = []
+    groups: list[tuple[int, tuple[Actor, ...]]] = []  # (token index, actors) in text order
+    for m in mentions:
+        if len(m.actors) > 1:
+            groups.append((m.start, m.actors))
+    for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.conjuncts:
+            names = [by_token[t.i] for t in [tok, *tok.conjuncts] if t.i in by_token]
+            actors = tuple(dict.fromkeys(a for m in names for a in m.actors))
+            if len(actors) > 1 and len(names) == len(tok.conjuncts) + 1:
+                groups.append((tok.i, actors))
+    groups.sort(key=lambda g: g[0])
+    for tok in doc:
+        if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        plural = tok.lower_ == "they" and tok.pos_ == "PRON"
+        if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
+                and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in tok.children):
+            plural = True  # "the two leaders", "the ministers"; not "the Russian ministers"
+        if not plural:
+            continue
+        earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 80]
+        if earlier:
+            out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1][1], "pronoun"))
+    return out
 
 
 def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
