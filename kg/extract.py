@@ -143,8 +143,10 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
 
 
 def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",)) -> list[Actor]:
-    return actors_under([o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps
-                         for o in p.children if o.dep_ == "pobj"], res)
+    """Return the actors after "with", also in "with A on Tuesday and with B on Monday"."""
+    found = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps]
+    found += [c for p in found for c in p.conjuncts if c.lower_ in preps]
+    return actors_under([o for p in found for o in p.children if o.dep_ == "pobj"], res)
 
 
 # ------------------------------------------------------------------ meetings
@@ -182,7 +184,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         objects = [o for o in objects + listed if o not in modifiers]
     objects = list(dict.fromkeys(objects))
     pairs = _pairs(subjects, objects)
-    if lemma in ("host", "receive", "welcome") and len(objects) > 1:
+    if lemma in ("host", "receive", "welcome") and len(objects) > 1 and not agents:
         # "X hosted A and B": A and B met too, unless they came as one party ("Trump's envoys A and B")
         pairs += [p for p in _pairs(objects, []) if not res.same_party(*p)]
     if not pairs:
@@ -228,8 +230,11 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
                 modifiers.extend(m.actors)  # "Hamas negotiator X", "U.S. envoy X", "Qatar's emir X"
                 i, skipped = m.end + (nxt.tag_ == "POS"), skipped + (m.end - m.start)
                 continue
+            after = _after_apposition(doc, m.end, end)
+            if found and after < end and doc[after].pos_ in ("VERB", "AUX") and doc[i - 1].lower_ in ("and", ","):
+                break  # "..., and Defense Secretary Lloyd Austin is scheduled to ...": a new clause
             found.extend(m.actors)
-            i, skipped = _after_apposition(doc, m.end, end), 0
+            i, skipped = after, 0
             if i < end and doc[i].lower_ == ",":
                 i += 1
             if i + 2 < end and doc[i].lower_ == "as" and doc[i + 1].lower_ == "well" and doc[i + 2].lower_ == "as":
@@ -271,6 +276,8 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
             if i >= 0 and doc[i].text == ",":
                 i -= 1
             continue
+        if len(found) > 1 and j >= 0 and doc[j].pos_ in ("ADP", "VERB"):
+            return []  # "calls with A, B and C, and Vance spoke": the list belongs to "with", not to the verb
         break
     return list(dict.fromkeys(found))
 
@@ -325,7 +332,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         owners += subj
         withs += _with_objects(support, res)
     if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
-            and noun.head.lower_ == "for" and noun.head.head.pos_ == "VERB":
+            and noun.head.lower_ in ("for", "on") and noun.head.head.pos_ == "VERB":
         owners += _subjects(noun.head.head, res)[0]  # "Witkoff flew to Jerusalem for a meeting with X"
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
@@ -364,6 +371,11 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not earlier:
         return []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _definite_meeting(c, pat)]
+    status, mode = modality.of_verb(verb, pat)
+    if not objects and verb.lemma_.lower() == "join" and mode != "in person" \
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        pairs = [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]  # "X joined by video link"
+        return _meetings(pairs, verb, status, mode, "verb:join", res, article, norm)
     if not objects:
         return []
     who = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res) \
@@ -371,7 +383,6 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     pairs = [(a, b) for a in who for b in earlier if a != b]
     if not pairs:
         return []
-    status, mode = modality.of_verb(verb, pat)
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
 
 

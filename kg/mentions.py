@@ -122,7 +122,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             mentions.append(mention)
             by_token.setdefault(tok.i, mention)
     mentions.extend(_pronouns(doc, mentions, by_token))
-    mentions.extend(_plurals(doc, mentions, by_token))
+    mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article))
 
@@ -179,6 +179,8 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
         actor = Actor(slug(label), label, "Person")
         people.setdefault(label, actor)
         people.setdefault(words[-1], actor)
+        if words[0].lower() not in _PARTICLES:
+            people.setdefault(words[0], actor)  # Thai and Arab usage: "Phumtham", "Sheikh Mohammed"
         return people[label]
     return Actor(slug(label), label, kind)  # type: ignore[arg-type]
 
@@ -365,7 +367,8 @@ _PLURAL_PEOPLE = {"leaders", "ministers", "presidents", "envoys", "negotiators",
                   "diplomats", "officials", "sides", "delegations", "mediators", "heads"}
 
 
-def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
+def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], roles: list[StatedRole],
+             gaz: Gazetteer, article: Article) -> list[Mention]:
     """Resolve "they", "the two leaders", "the ministers" to the last group of actors named together.
 
     A group is a subject with coordinated names ("Witkoff and Kushner flew ...")
@@ -393,6 +396,12 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) ->
         if not plural:
             continue
         earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 80]
+        role = tok.lemma_.lower()
+        if role in ("minister", "president", "envoy", "negotiator"):  # "the two ministers": ministers only
+            def holds(a: Actor) -> bool:
+                stated = any(r.holder == a and role in r.office for r in roles)
+                return stated or any(role in o.role for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
+            earlier = [g for g in earlier if all(holds(a) for a in g[1])] or earlier
         if earlier:
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1][1], "pronoun"))
     return out

@@ -7,6 +7,7 @@ from kg.dates import parse_date
 from kg.patterns import Patterns
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
+_UNSETTLED = {"plan", "confirm", "schedule", "announce", "set", "fix", "finalise", "finalize", "decide", "arrange"}
 
 
 def _governors(tok: Token, depth: int = 4) -> list[Token]:
@@ -14,6 +15,10 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(depth):
+        if t.dep_ == "relcl" and t.head.pos_ == "NOUN" and t.head.i != t.i:
+            t = t.head  # "postponed a visit where he was due to meet X": the visit's fate is the meeting's
+            out.append(t)
+            continue
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as", "since", "while", "once")
                                      for c in t.children):
             break  # "..., after he received X": the clause carries its own tense
@@ -43,6 +48,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
         if t is not chain[0] and lemma in pat.refuse_verbs:
             return "refused"
         if any(c.dep_ == "neg" or c.lower_ in pat.negations and c.dep_ in ("neg", "det", "advmod") for c in kids):
+            if t is not chain[0] and lemma in _UNSETTLED:
+                return "planned"  # "a meeting is not yet planned / has not been confirmed": still in prospect
             return "negated"
         if t is not chain[0] and lemma in pat.planning_verbs and not (lemma == "open" and t.pos_ == "VERB"):
             return "planned"
@@ -70,7 +77,7 @@ def _mode(chain: list[Token], pat: Patterns) -> str:
 
 def of_verb(verb: Token, pat: Patterns) -> tuple[str, str]:
     """Return (status, mode) of a verbal meeting trigger."""
-    chain = _governors(verb)
+    chain = _governors(verb, 6)
     return _status(chain, pat), _mode(chain, pat)
 
 
