@@ -34,6 +34,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if role.of is None or role.of != role.holder:
             facts.append(_role(role, doc, article, norm))
     plans: dict[tuple[str, int | None], Plan] = {}
+    chairs: list[Actor] = []  # who chaired or hosted "the talks" before anyone was named at them
     for tok in doc:
         if (tok.lemma_.lower() in pat.meeting_verbs or tok.lemma_.lower() in pat.call_verbs) \
                 and tok.pos_ in ("VERB", "AUX"):
@@ -41,9 +42,9 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ == "acomp"):
-            facts.extend(_present_at(tok, res, pat, article, norm, _last_participants(facts)))
+            facts.extend(_present_at(tok, res, pat, article, norm, _last_participants(facts), chairs))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
-            facts.extend(_joined(tok, res, pat, article, norm, _last_participants(facts)))
+            facts.extend(_joined(tok, res, pat, article, norm, _last_participants(facts), chairs))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))
@@ -366,10 +367,8 @@ def _definite_meeting(noun: Token, pat: Patterns) -> bool:
 
 
 def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
-            earlier: tuple[Actor, ...]) -> list[Fact]:
+            earlier: tuple[Actor, ...], chairs: list[Actor]) -> list[Fact]:
     """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
-    if not earlier:
-        return []
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _definite_meeting(c, pat)]
     status, mode = modality.of_verb(verb, pat)
     if not objects and verb.lemma_.lower() == "join" and mode != "in person" \
@@ -378,8 +377,13 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         return _meetings(pairs, verb, status, mode, "verb:join", res, article, norm)
     if not objects:
         return []
-    who = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res) \
-        if objects[0].dep_ == "nsubjpass" else _subjects(verb, res)[0]
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    who = actors_under([g for c in agents for g in c.children], res) + \
+        [a for c in agents for a in surface_list(c, res, pat)[0]] if objects[0].dep_ == "nsubjpass" \
+        else _subjects(verb, res)[0]
+    if not earlier:
+        chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
+        return []
     pairs = [(a, b) for a in who for b in earlier if a != b]
     if not pairs:
         return []
@@ -387,19 +391,25 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
 
 
 def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
-                earlier: tuple[Actor, ...] = ()) -> list[Fact]:
+                earlier: tuple[Actor, ...] = (), chairs: list[Actor] | None = None) -> list[Fact]:
     """"Present at the talks were A and B": everyone present met (parties named as one excepted).
 
     "X was also present at the talks" adds X to the latest meeting that happened.
     """
     talks = [o for p in adj.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children
              if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
-    if not talks or adj.head.lemma_ != "be":
+    be = adj.head if adj.head.lemma_ == "be" else next(
+        (c for c in adj.children if c.lemma_ == "be" and c.dep_ in ("aux", "auxpass", "cop")), None)
+    if not talks or be is None:
         return []
-    present = actors_under([c for c in adj.head.children if c.dep_ in ("nsubj", "attr")
+    present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
-    present = list(dict.fromkeys(present + _surface_objects(adj.head, res, pat)))  # lists the parse splits
+    if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
+        present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
     pairs = [p for p in _pairs(present, []) if not res.same_party(*p)]
+    if chairs and _definite_meeting(talks[0], pat):
+        pairs += [(c, a) for c in chairs for a in present if c != a]
+        chairs.clear()
     also = any(t.lower_ == "also" for t in adj.sent)
     if (also or len(present) == 1) and _definite_meeting(talks[0], pat):
         pairs += [(a, b) for a in present for b in earlier if a != b and (a, b) not in pairs and (b, a) not in pairs]

@@ -20,7 +20,8 @@ from kg.records import Actor, Article
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
 _TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
                 "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier",
-                "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice"}
+                "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice", "field",
+                "marshal", "former", "acting", "interim", "deputy", "colonel", "lieutenant", "admiral", "chief"}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
