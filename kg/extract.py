@@ -42,7 +42,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ == "acomp"):
-            facts.extend(_present_at(tok, res, pat, article, norm, _last_participants(facts), chairs))
+            facts.extend(_present_at(tok, res, pat, article, norm,
+                                     _last_participants(facts, norm.to_original(tok.sent.start_char)), chairs))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
             facts.extend(_joined(tok, res, pat, article, norm, _last_participants(facts), chairs))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
@@ -352,13 +353,22 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate"}
 
 
-def _last_participants(facts: list[Fact]) -> tuple[Actor, ...]:
-    """Return everyone in the latest meeting that happened, to resolve "the talks" in a later sentence."""
-    meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person]
+def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:
+    """Return everyone in the latest meeting that happened, to resolve "the talks" in a later sentence.
+
+    With ``before`` (an offset in the original text), only a meeting read in the 600 characters before counts.
+    """
+    meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person
+                and (before < 0 or before - 600 <= f.evidence.start <= before)]
     if not meetings:
         return ()
     last = meetings[-1].evidence.start
     return tuple(dict.fromkeys(a for m in meetings if m.evidence.start == last for a in m.participants))
+
+
+def _same_level(a: Actor, b: Actor) -> bool:
+    """True unless one is a country and the other is not: people at "talks between Russia and Ukraine" meet people."""
+    return (a.type == "Country") == (b.type == "Country")
 
 
 def _definite_meeting(noun: Token, pat: Patterns) -> bool:
@@ -384,7 +394,7 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not earlier:
         chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
         return []
-    pairs = [(a, b) for a in who for b in earlier if a != b]
+    pairs = [(a, b) for a in who for b in earlier if a != b and _same_level(a, b)]
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
@@ -410,9 +420,9 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     if chairs and _definite_meeting(talks[0], pat):
         pairs += [(c, a) for c in chairs for a in present if c != a]
         chairs.clear()
-    also = any(t.lower_ == "also" for t in adj.sent)
-    if (also or len(present) == 1) and _definite_meeting(talks[0], pat):
-        pairs += [(a, b) for a in present for b in earlier if a != b and (a, b) not in pairs and (b, a) not in pairs]
+    if _definite_meeting(talks[0], pat):  # "the talks" are the meeting just reported: those present joined it
+        pairs += [(a, b) for a in present for b in earlier if a != b and (a, b) not in pairs and (b, a) not in pairs
+                  and not res.same_party(a, b) and _same_level(a, b)]
     if not pairs:
         return []
     status, mode = modality.of_noun(talks[0], pat, None)
