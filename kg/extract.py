@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -42,10 +43,10 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ == "acomp"):
-            facts.extend(_present_at(tok, res, pat, article, norm,
-                                     _last_participants(facts, norm.to_original(tok.sent.start_char)), chairs))
+            facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
+                facts, norm.to_original(tok.sent.start_char)), chairs), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
-            facts.extend(_joined(tok, res, pat, article, norm, _last_participants(facts), chairs))
+            facts.extend(_same_talks(_joined(tok, res, pat, article, norm, _last_participants(facts), chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))
@@ -135,7 +136,7 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             return actors, agents
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
-        if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl") and t.head.i != t.i:
+        if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl":
                 return actors_under([t.head], res, exclude=t), []
             t = t.head
@@ -175,9 +176,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         subjects = list(before[-1].actors) if before else []
     if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak"):
         return []
-    if lemma in pat.call_verbs and lemma != "speak" and any(
-            c.dep_ in ("prt", "oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon")
-            for c in verb.children):
+    if lemma == "call" and any(
+            c.dep_ in ("prt", "oprd", "ccomp") or c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)
+            or c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon") for c in verb.children):
         return []  # "called for talks", "called on Russia", "called off", "called it a success"
     if lemma == "visit" and not any(a.type != "Country" for a in objects):
         return []  # visiting a country is not meeting it
@@ -364,6 +365,16 @@ def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]
         return ()
     last = meetings[-1].evidence.start
     return tuple(dict.fromkeys(a for m in meetings if m.evidence.start == last for a in m.participants))
+
+
+def _same_talks(found: list[Fact], facts: list[Fact]) -> list[Fact]:
+    """Give meetings joined to "the talks" the place and date of the meeting they joined, when their sentence has none."""
+    earlier = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person]
+    if not earlier:
+        return found
+    last = earlier[-1]
+    return [replace(f, location=f.location or last.location, date=f.date or last.date)
+            if isinstance(f, Meeting) else f for f in found]
 
 
 def _same_level(a: Actor, b: Actor) -> bool:

@@ -15,7 +15,7 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(depth):
-        if t.dep_ == "relcl" and t.head.pos_ == "NOUN" and t.head.i != t.i:
+        if t.dep_ == "relcl" and (t.head.pos_ == "NOUN" or t.head.ent_type_ in _PLACE_ENTS) and t.head.i != t.i:
             t = t.head  # "postponed a visit where he was due to meet X": the visit's fate is the meeting's
             out.append(t)
             continue
@@ -51,6 +51,9 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             if t is not chain[0] and lemma in _UNSETTLED:
                 return "planned"  # "a meeting is not yet planned / has not been confirmed": still in prospect
             return "negated"
+        if t is not chain[0] and lemma in ("call", "appeal", "press") and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in kids):
+            return "planned"  # "called for talks with Iran"
         if t is not chain[0] and lemma in pat.planning_verbs and not (lemma == "open" and t.pos_ == "VERB"):
             return "planned"
         if t.pos_ in ("VERB", "AUX") or t is chain[0]:

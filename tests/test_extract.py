@@ -46,6 +46,30 @@ HAPPENED = [
     ("Hamas officials held talks with Egyptian mediators in Cairo.", {("Hamas officials", "Egyptian mediators")}),
     ("A Russian delegation led by Vladimir Medinsky met Ukrainian negotiators in Istanbul.",
      {("Russian delegation", "Ukrainian negotiators")}),
+    # regressions from the gold set's dev split
+    ("NATO Secretary General Jens Stoltenberg hosted Erdogan and Swedish Prime Minister Ulf Kristersson.",
+     {("Jens Stoltenberg", "Recep Tayyip Erdoğan"), ("Jens Stoltenberg", "Ulf Kristersson"),
+      ("Recep Tayyip Erdoğan", "Ulf Kristersson")}),
+    ("Secretary of State Marco Rubio welcomed Congolese Foreign Minister Thérèse Kayikwamba Wagner and her Rwandan "
+     "counterpart Olivier Nduhungirehe at the State Department.",
+     {("Marco Rubio", "Thérèse Kayikwamba Wagner"), ("Marco Rubio", "Olivier Nduhungirehe"),
+      ("Thérèse Kayikwamba Wagner", "Olivier Nduhungirehe")}),
+    ("Treasury Secretary Scott Bessent and Trade Representative Jamieson Greer met Chinese Vice Premier He Lifeng.",
+     {("Scott Bessent", "He Lifeng"), ("Jamieson Greer", "He Lifeng")}),
+    ("Present at the talks were Rustem Umerov, who leads the Ukrainian delegation, and Igor Kostyukov, the head of "
+     "Russia's GRU, as well as US envoys Steve Witkoff and Jared Kushner.",
+     {("Rustem Umerov", "Igor Kostyukov"), ("Rustem Umerov", "Steve Witkoff"), ("Rustem Umerov", "Jared Kushner"),
+      ("Igor Kostyukov", "Steve Witkoff"), ("Igor Kostyukov", "Jared Kushner")}),
+    ("Trump also held a joint meeting with Turkish President Recep Tayyip Erdogan and Qatar's Emir Tamim bin Hamad "
+     "Al Thani.", {("Donald Trump", "Recep Tayyip Erdoğan"), ("Donald Trump", "Tamim bin Hamad Al Thani"),
+                   ("Recep Tayyip Erdoğan", "Tamim bin Hamad Al Thani")}),
+    ("The talks were chaired by Olusegun Obasanjo. Present at the talks were Redwan Hussien and Getachew Reda.",
+     {("Olusegun Obasanjo", "Redwan Hussien"), ("Olusegun Obasanjo", "Getachew Reda"),
+      ("Redwan Hussien", "Getachew Reda")}),
+    ("Steve Witkoff and Jared Kushner landed on Friday. The two Americans flew in from Moscow, where they sat down "
+     "with Vladimir Putin.", {("Steve Witkoff", "Vladimir Putin"), ("Jared Kushner", "Vladimir Putin")}),
+    ("Turkish President Recep Tayyip Erdogan said Turkey would ratify the deal, after he received Finnish President "
+     "Sauli Niinisto in Ankara.", {("Recep Tayyip Erdoğan", "Sauli Niinisto")}),
 ]
 NOT_HAPPENED = [
     ("Trump will meet Xi in Busan next week.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
@@ -62,6 +86,13 @@ NOT_HAPPENED = [
     ("Putin proposed a meeting with Zelensky in Moscow.", ("Vladimir Putin", "Volodymyr Zelensky"), "planned",
      "in person"),
     ("Zelensky rejected talks with Putin.", ("Volodymyr Zelensky", "Vladimir Putin"), "refused", "in person"),
+    ("Secretary of State Marco Rubio telephoned Sergei Lavrov on Tuesday to discuss a ceasefire.",
+     ("Marco Rubio", "Sergei Lavrov"), "happened", "phone"),
+    ("Trump called for talks with Putin.", ("Donald Trump", "Vladimir Putin"), "planned", "in person"),
+    ("A meeting between Putin and Trump is not yet planned, Ushakov said.", ("Vladimir Putin", "Donald Trump"),
+     "planned", "in person"),
+    ("Zelensky postponed a visit to Saudi Arabia where he had been due to meet Mohammed bin Salman.",
+     ("Volodymyr Zelensky", "Mohammed bin Salman"), "cancelled", "in person"),
 ]
 # fmt: on
 
@@ -103,6 +134,25 @@ def test_unknown_person_becomes_actor_and_surname_resolves(resources: pipeline.R
     pairs = met(resources, text)
     assert frozenset({"Jonas Akerlund", "Sergei Lavrov"}) in pairs
     assert frozenset({"Jonas Akerlund", "Hakan Fidan"}) in pairs
+
+
+PROPOSALS = [
+    ("US officials discussed a 28-point plan to end the war, which was drawn up by envoy Steve Witkoff and Kirill "
+     "Dmitriev.", {(("Steve Witkoff", "Kirill Dmitriev"), "28-point plan")}),
+    ("The talks rest on a 20-point framework that Umerov and Witkoff drew up in Miami.",
+     {(("Rustem Umerov", "Steve Witkoff"), "20-point framework")}),
+    ("Britain, France and Germany have tabled a counter-proposal.",
+     {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
+    ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
+    ("In a televised address, Tiani unveiled his transition plan.", {(("Tiani",), "transition plan")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROPOSALS, ids=[t[:40] for t, _ in PROPOSALS])
+def test_proposal_forms(resources: pipeline.Resources, text: str, expected: set) -> None:
+    found = {(tuple(a.label for a in f.proposers), f.plan.label) for f in facts(resources, text)
+             if isinstance(f, Proposal)}
+    assert found == expected
 
 
 def test_groups_are_linked_not_merged(resources: pipeline.Resources) -> None:
