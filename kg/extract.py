@@ -95,8 +95,9 @@ def _under_modifier(tok: Token, head: Token) -> bool:
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN":
             return True
-        if t.dep_ in ("prep", "agent") and t.lower_ not in ("with", "between", "among", "by"):
-            return True
+        if t.dep_ in ("prep", "agent") and t.lower_ not in ("with", "between", "among", "by") \
+                and not (t.lower_ == "of" and t.head.lower_ in ("group", "bunch", "team", "pair", "number")):
+            return True  # but "a group of Moroccan diplomats" is the diplomats
         if t.dep_ in ("npadvmod", "advmod", "acl"):
             return True
         t = t.head
@@ -131,6 +132,8 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         if t is not verb or not subj:
             subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
         actors = actors_under(subj, res, exclude if t is not verb else None)
+        if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
+            actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
         agents = actors_under([g for c in t.children if c.dep_ == "agent" for g in c.children], res)
         if actors or agents:
             return actors, agents
