@@ -54,7 +54,30 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             prop = _proposal(tok, res, pat, article, norm, plans)
             if prop is not None:
                 facts.append(prop)
+    facts.extend(_hosted_talks(doc, facts, res, pat, article, norm))
     return _dedupe(facts)
+
+
+def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, article: Article,
+                  norm: Normalized) -> list[Fact]:
+    """"A met B in Paris, in talks hosted by X": the host met everyone at the meeting of that sentence."""
+    out: list[Fact] = []
+    for tok in doc:
+        if tok.dep_ != "acl" or tok.lemma_.lower() not in ("host", "chair", "mediate", "broker", "moderate") \
+                or not (tok.head.lower_ in pat.meeting_nouns or tok.head.lemma_.lower() in pat.meeting_nouns):
+            continue
+        agents = [a for a in tok.children if a.dep_ == "agent"]
+        hosts = actors_under([g for a in agents for g in a.children], res)
+        start = evidence(tok.sent, norm, article, "").start
+        here = [f for f in facts if isinstance(f, Meeting) and f.evidence.start == start]
+        if not hosts or not here:
+            continue
+        others = list(dict.fromkeys(a for f in here for a in f.participants))
+        pairs = [(h, a) for h in hosts for a in others if h != a and _same_level(h, a)]
+        status, mode = here[0].status, here[0].mode
+        out.extend(replace(f, location=f.location or here[0].location, date=f.date or here[0].date)
+                   for f in _meetings(pairs, tok.head, status, mode, f"hosted:{tok.lemma_.lower()}", res, article, norm))
+    return out
 
 
 # ------------------------------------------------------------------ helpers
@@ -170,7 +193,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if with_tok is not None and objects:
         objects += _surface_objects(with_tok, res, pat)  # "sat down with A, X's chief of staff, and B, ..."
     listed = _surface_subjects(verb, res)
-    if not agents and listed and set(subjects) <= set(listed):
+    if not agents and listed and (set(subjects) <= set(listed) or len(listed) > 1 and all(
+            a.type in ("Country", "Organization") for a in subjects if a not in listed)):
         subjects = listed  # "Treasury Secretary A and Trade Representative B met ...", parsed as one noun phrase
     if agents:  # passive: "Y was received by X"
         subjects, objects = agents, subjects
@@ -227,8 +251,23 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
     found: list[Actor] = []
     modifiers: list[Actor] = []  # names read as modifiers: "Qatar's Emir X", "Hamas negotiator Y"
     i, skipped = verb.i + 1, 0
+    owners_of = False  # inside "the foreign ministers of Germany, France and Britain — ..."
     while i < end:
+        if doc[i].text in ("—", "--", "–"):
+            i, skipped, owners_of = i + 1, 0, False
+            continue
+        if owners_of and doc[i].lower_ in (",", "and"):
+            i += 1
+            continue
+        if doc[i].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in pat.role_nouns or doc[i - 1].lower_ in ("ministers", "leaders")) \
+                and any(t.text in ("—", "--", "–") for t in doc[i: min(end, i + 12)]):
+            i, owners_of = i + 1, True
+            continue
         m = res.at(i)
+        if m is not None and owners_of:
+            modifiers.extend(m.actors)
+            i = m.end
+            continue
         if m is not None and m.kind != "pronoun" and m.start >= i - skipped:
             nxt = doc[m.end] if m.end < end else None
             if nxt is not None and skipped < 5 and not nxt.ent_type_ in ("DATE", "TIME") and (
@@ -267,6 +306,13 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and doc[i].lower_ not in ("not", "n't", "never"):
         i -= 1  # "A and B also met", "had met"
+    if i >= 0 and doc[i].text == ",":
+        i -= 1  # "..., Syria's intelligence chief, Hussein al-Salama, met"
+
+    def modifier(k: int) -> bool:
+        m = res.at(k)
+        return (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PART") or doc[k].tag_ == "POS") \
+            and doc[k].lower_ != "and" and (m is None or m.kind == "named-role" or all(a.type != "Person" for a in m.actors))
     found: list[Actor] = []
     while i >= 0:
         m = res.at(i)
@@ -274,9 +320,14 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
             break
         found[:0] = list(m.actors)
         j = m.start - 1
-        while j >= 0 and m.start - j <= 4 and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "DET") \
-                and (res.at(j) is None or res.at(j).kind == "named-role") and doc[j].lower_ not in ("and",):
-            j -= 1  # titles: "Trade Representative"
+        while j >= 0 and m.start - j <= 6 and modifier(j):
+            j -= 1  # titles: "Trade Representative", "European Council President", "Syria's intelligence chief"
+        if j >= 0 and doc[j].text == ",":  # an apposition opened before the name: "the head of X, NAME"
+            k = j - 1
+            while k >= 0 and j - k <= 7 and modifier(k):
+                k -= 1
+            if k >= 0 and doc[k].lower_ == "and":
+                j = k
         if j >= 0 and doc[j].lower_ in ("and", ","):
             i = j - 1
             if i >= 0 and doc[i].text == ",":
@@ -366,8 +417,9 @@ def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]
                 and (before < 0 or before - 600 <= f.evidence.start <= before)]
     if not meetings:
         return ()
-    last = meetings[-1].evidence.start
-    return tuple(dict.fromkeys(a for m in meetings if m.evidence.start == last for a in m.participants))
+    last = meetings[-1]
+    same = [m for m in meetings if m.evidence.start == last.evidence.start and m.evidence.rule == last.evidence.rule]
+    return tuple(dict.fromkeys(a for m in same for a in m.participants))
 
 
 def _same_talks(found: list[Fact], facts: list[Fact]) -> list[Fact]:

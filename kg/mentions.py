@@ -21,7 +21,8 @@ _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
 _TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
                 "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier",
                 "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice", "field",
-                "marshal", "former", "acting", "interim", "deputy", "colonel", "lieutenant", "admiral", "chief"}
+                "marshal", "former", "acting", "interim", "deputy", "colonel", "lieutenant", "admiral", "chief", "pope",
+                "cardinal", "archbishop", "president-elect", "mrs.", "mr."}
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
@@ -75,7 +76,9 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     roles: list[StatedRole] = []
     ents = list(doc.ents)
     for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
-        if ent.label_ == "PERSON" and not ent.ent_id_ and len(_clean_name(ent).split()) > 1:
+        if ent.label_ == "PERSON" and ent.ent_id_ in gaz.actors and gaz.actors[ent.ent_id_].type == "Person":
+            _register_words(gaz.actors[ent.ent_id_], people)
+        elif ent.label_ == "PERSON" and not ent.ent_id_ and len(_clean_name(ent).split()) > 1:
             _name_actor(ent, gaz, people)
     for n, ent in enumerate(ents):
         if ent.label_ == ROLE_LABEL:
@@ -101,9 +104,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         if actor is not None:
             mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "name"))
             if actor.type == "Person" and ent.ent_id_:
-                for word in actor.label.split():  # "Sheikh Mohammed", "Li" later in the article
-                    if word[:1].isupper() and len(word) > 1 and word.lower() not in _PARTICLES:
-                        people.setdefault(word, actor)
+                _register_words(actor, people)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in _titled_names(doc, by_token, gaz, people):
         mentions.append(m)
@@ -168,6 +169,9 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
     if kind == "Country":
         return None  # a GPE the gazetteer does not know is a city or region: a place, not an actor
     label = _clean_name(ent)
+    if label.isupper() and len(label) > 3 and ent.end < len(ent.doc) and ent.doc[ent.end].text == "," \
+            and (ent.start == 0 or "\n" in ent.doc[ent.start - 1].text or ent.doc[ent.start].is_sent_start):
+        return None  # the dateline's city, "DUSHANBE, Oct 9 —"
     if kind == "Organization" and (label in _GENERIC_ORGS or ent.end < len(ent.doc)
                                    and ent.doc[ent.end].lower_ in _TITLE_WORDS | {"representative"}):
         return None  # "Trade Representative X", "Treasury Secretary Y": a title, not an organisation
@@ -194,6 +198,13 @@ _NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organiz
                    "Center", "Centre", "Institute", "University", "Library", "Airport", "Hotel", "Palace"}
 
 
+def _register_words(actor: Actor, people: dict[str, Actor]) -> None:
+    """Let each word of a named person's label refer to them later: "Sheikh Mohammed", "Li", "Kim"."""
+    for word in actor.label.split():
+        if word[:1].isupper() and len(word) > 1 and word.lower() not in _PARTICLES:
+            people.setdefault(word, actor)
+
+
 def _longer_name(ent: Span, gaz: Gazetteer) -> Span | None:
     """Return a longer person name when a one-word gazetteer alias is followed by a name word.
 
@@ -206,6 +217,9 @@ def _longer_name(ent: Span, gaz: Gazetteer) -> Span | None:
     while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title \
             and not doc[end].ent_type_ and doc[end].text not in _NOT_NAME_WORDS:
         end += 1
+    while end + 1 < len(doc) and end > ent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_:
+        end += 2  # "Kim Min-seok"
     if end == ent.end:
         return None
     return Span(doc, ent.start, end, label="PERSON")
@@ -397,6 +411,8 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if not plural:
             continue
         earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 80]
+        if tok.lower_ in ("leaders", "ministers", "presidents", "men", "women", "americans", "envoys"):
+            earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
         role = tok.lemma_.lower()
         if role in ("minister", "president", "envoy", "negotiator"):  # "the two ministers": ministers only
             def holds(a: Actor) -> bool:

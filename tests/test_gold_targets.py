@@ -1,0 +1,54 @@
+"""The gold set through the real pipeline: the issue's targets, and floors that catch regressions.
+
+Targets (issue 3): on the held-out split, met F1 >= 0.90 with precision >= 0.90, proposed F1 >= 0.85.
+The floors are the figures measured when they were last raised, minus a small margin; a change
+that makes extraction worse on either split fails here.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg import evaluate, gold, pipeline
+from kg.evaluate import EvalReport
+
+GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "gold.jsonl"
+
+# measured 2026-11-25 (see README "Measuring extraction"); lower only with a reason in the commit
+FLOORS = {
+    ("dev", "met"): (0.93, 0.75),  # (precision, recall)
+    ("dev", "proposed"): (0.86, 0.83),
+    ("heldout", "met"): (0.95, 0.61),
+    ("heldout", "proposed"): (0.80, 0.62),
+}
+
+
+@pytest.fixture(scope="module")
+def report(resources: pipeline.Resources) -> EvalReport:
+    items = gold.load(GOLD)
+    return evaluate.evaluate(items, pipeline.checked_extractions(resources, [g.article for g in items]),
+                             resources.gazetteer)
+
+
+def test_gold_set_shape() -> None:
+    items = gold.load(GOLD)
+    held = [g for g in items if g.split == "heldout"]
+    new = [g for g in items if g.article.id[0] in "abcdefg"]
+    assert len(new) >= 40 and len(held) >= len(items) // 4 - 1  # a quarter of the whole set, give or take one
+    assert sum(len(g.met) for g in items) >= 200 and sum(len(g.not_met) for g in items) >= 100
+
+
+@pytest.mark.parametrize("split,relation", sorted(FLOORS))
+def test_no_regression_below_floor(report: EvalReport, split: str, relation: str) -> None:
+    s = report.score(relation, split)
+    precision, recall = FLOORS[(split, relation)]
+    assert (s.precision or 0) >= precision and (s.recall or 0) >= recall, s.as_dict()
+
+
+@pytest.mark.xfail(strict=True, reason="held-out met recall is below target (about 0.6 against the 0.82 an F1 of "
+                                       "0.90 needs); see the README and the issue note")
+def test_heldout_targets(report: EvalReport) -> None:
+    met, proposed = report.score("met", "heldout"), report.score("proposed", "heldout")
+    assert (met.f1 or 0) >= 0.90 and (met.precision or 0) >= 0.90
+    assert (proposed.f1 or 0) >= 0.85
