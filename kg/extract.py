@@ -42,7 +42,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
-        if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ == "acomp"):
+        if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "nsubj")):
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
@@ -214,7 +214,13 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         objects = [o for o in objects + listed if o not in modifiers]
     objects = list(dict.fromkeys(objects))
     pairs = _pairs(subjects, objects)
-    if lemma in ("host", "receive", "welcome") and len(objects) > 1 and not agents:
+    if len(objects) > 1 and any(p.lower_ in ("in", "at") and any(
+            o.dep_ == "pobj" and any(c.lower_ in ("joint", "trilateral", "three-way") for c in o.children)
+            for o in p.children) for p in verb.children if p.dep_ == "prep"):
+        objects_met = True  # "met A, B and C in a joint session": they all met
+    else:
+        objects_met = False
+    if (lemma in ("host", "receive", "welcome") or objects_met) and len(objects) > 1 and not agents:
         # "X hosted A and B": A and B met too, unless they came as one party ("Trump's envoys A and B")
         pairs += [p for p in _pairs(objects, []) if not res.same_party(*p)]
     if not pairs:
@@ -231,6 +237,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
 
 
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
+_PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs"}
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
 
 
@@ -251,6 +258,8 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
     found: list[Actor] = []
     modifiers: list[Actor] = []  # names read as modifiers: "Qatar's Emir X", "Hamas negotiator Y"
     i, skipped = verb.i + 1, 0
+    if i < end and doc[i].lower_ == "with" and verb.lower_ != "with":
+        i += 1  # "met with A and B"
     owners_of = False  # inside "the foreign ministers of Germany, France and Britain — ..."
     while i < end:
         if doc[i].text in ("—", "--", "–"):
@@ -276,10 +285,12 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
                 i, skipped = m.end + (nxt.tag_ == "POS"), skipped + (m.end - m.start)
                 continue
             after = _after_apposition(doc, m.end, end)
-            if found and after < end and doc[after].pos_ in ("VERB", "AUX") and doc[i - 1].lower_ in ("and", ","):
+            if found and after < end and doc[after].pos_ in ("VERB", "AUX"):
                 break  # "..., and Defense Secretary Lloyd Austin is scheduled to ...": a new clause
             found.extend(m.actors)
             i, skipped = after, 0
+            if i < end and doc[i].text in ("—", "--", "–"):
+                i += 1  # the end of "— A, B and C —"
             if i < end and doc[i].lower_ == ",":
                 i += 1
             if i + 2 < end and doc[i].lower_ == "as" and doc[i + 1].lower_ == "well" and doc[i + 2].lower_ == "as":
@@ -291,6 +302,9 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
                 continue
             break
         t = doc[i]
+        if t.text == "," and i > 0 and (doc[i - 1].lower_ in pat.role_nouns or doc[i - 1].lower_ in _PLURAL_ROLES):
+            i += 1  # "the foreign ministers, A and B"
+            continue
         if (t.pos_ in _SKIPPABLE or t.lower_ in pat.role_nouns) and skipped < 5 and t.tag_ != "POS" \
                 and t.lower_ not in ("who", "which", "that"):
             skipped += 1
@@ -405,7 +419,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
-_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate"}
+_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:

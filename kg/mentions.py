@@ -241,7 +241,8 @@ def _titled_names(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer, people
     """Return people NER missed after a title: "Trade Representative Jamieson Greer"."""
     out = []
     for tok in doc:
-        if tok.lower_.rstrip(".") not in _NAME_TITLES or tok.i + 2 > len(doc):
+        after_list = tok.text == "," and tok.i > 0 and doc[tok.i - 1].lower_ in _PLURAL_PEOPLE  # "the ministers, A"
+        if (tok.lower_.rstrip(".") not in _NAME_TITLES and not after_list) or tok.i + 2 > len(doc):
             continue
         start = end = tok.i + 1
         while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
