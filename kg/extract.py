@@ -162,6 +162,9 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             return actors, agents
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
+        if t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i != t.head.i:
+            t = t.head.head  # "X declined an invitation to meet Y": the invitation's verb has the subject
+            continue
         if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl":
                 return actors_under([t.head], res, exclude=t), []
@@ -395,6 +398,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         if p.lower_ == "with" and p.head.i == noun.i:
             listed, modifiers = surface_list(p, res, pat)
             withs = [a for a in withs + listed if a not in modifiers]
+        if p.lower_ in ("between", "among") and p.head.i == noun.i:
+            listed, modifiers = surface_list(p, res, pat)
+            # "between Vice Premier He Lifeng and EU trade commissioner X": titles break parses
+            between = [a for a in dict.fromkeys(between + listed) if a not in modifiers]
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
     governing = pat.support_verbs | pat.cancel_verbs | pat.refuse_verbs | pat.planning_verbs
     support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in governing else None
