@@ -426,7 +426,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
-_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open"}
+_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:

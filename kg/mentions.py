@@ -401,6 +401,12 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             actors = tuple(dict.fromkeys(a for m in names for a in m.actors))
             if len(actors) > 1 and len(names) == len(tok.conjuncts) + 1:
                 groups.append((tok.i, actors))
+    names = sorted((m for m in mentions if m.kind == "name" and len(m.actors) == 1), key=lambda m: m.start)
+    for m1, m2 in zip(names, names[1:]):  # "A and her Rwandan counterpart B", however it was parsed
+        between = doc[m1.end: m2.start]
+        if 1 <= len(between) <= 5 and any(t.lower_ == "and" for t in between) \
+                and not any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_sent_start for t in between):
+            groups.append((m2.start, m1.actors + m2.actors))
     groups.sort(key=lambda g: g[0])
     for tok in doc:
         if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -411,7 +417,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             plural = True  # "the two leaders", "the ministers"; not "the Russian ministers"
         if not plural:
             continue
-        earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 80]
+        earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 150]
         if tok.lower_ in ("leaders", "ministers", "presidents", "men", "women", "americans", "envoys"):
             earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
         role = tok.lemma_.lower()
@@ -422,6 +428,8 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             earlier = [g for g in earlier if all(holds(a) for a in g[1])] or earlier
         if earlier:
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1][1], "pronoun"))
+            groups.append((tok.i, earlier[-1][1]))  # "the two ministers ... Hours later the ministers"
+            groups.sort(key=lambda g: g[0])
     return out
 
 
