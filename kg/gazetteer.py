@@ -56,6 +56,11 @@ class Gazetteer:
     leader_role: dict[str, str] = field(default_factory=dict)  # country key -> office of its leader
     offices: dict[str, list[Office]] = field(default_factory=dict)  # person key -> offices
     role_words: dict[str, list[str]] = field(default_factory=dict)
+    female_names: frozenset[str] = frozenset()  # given names, to choose a referent for "she" and "her"
+
+    def is_female(self, actor: Actor) -> bool:
+        """True if the person's given name is in the female-names list (unknown is not male, just unknown)."""
+        return actor.type == "Person" and bool(actor.label) and actor.label.split()[0] in self.female_names
 
     def names(self) -> set[str]:
         """Possessive stems for text repair: people's surnames and one-word names, less demonyms.
@@ -123,6 +128,9 @@ def load(path: Path = paths.GAZETTEER, roles_path: Path = paths.ROLE_WORDS,
         KgError: naming the file and line of a malformed entry.
     """
     gaz = Gazetteer(role_words=json.loads(roles_path.read_text(encoding="utf-8"))["words"])
+    if paths.FEMALE_NAMES.is_file():
+        gaz.female_names = frozenset(line.strip() for line in paths.FEMALE_NAMES.read_text(encoding="utf-8").splitlines()
+                                     if line.strip() and not line.startswith("#"))
     _read(gaz, path)
     if countries_path is not None and countries_path.is_file():
         _read(gaz, countries_path, add_only=True)

@@ -123,7 +123,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         if mention is not None:
             mentions.append(mention)
             by_token.setdefault(tok.i, mention)
-    mentions.extend(_pronouns(doc, mentions, by_token))
+    mentions.extend(_pronouns(doc, mentions, by_token, gaz))
     mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article))
@@ -433,7 +433,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
     return out
 
 
-def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
+def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> list[Mention]:
     """Resolve "he"/"she" to the last single person mentioned as a subject before it."""
     out: list[Mention] = []
     ordered = sorted((m for m in mentions if len(m.actors) == 1 and m.actors[0].type == "Person"),
@@ -452,6 +452,12 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -
                 continue
         earlier = [m for m in ordered if m.end <= tok.i and _is_subject(doc[m.root])
                    and doc[m.root].sent.start >= tok.sent.start - 80]
+        female = _PRONOUNS[tok.lower_] == "f"
+        matching = [m for m in earlier if gaz.is_female(m.actors[0]) == female]
+        if female and not matching:  # "she" with no known woman: the last woman named at all, if any
+            matching = [m for m in ordered if m.end <= tok.i and gaz.is_female(m.actors[0])
+                        and doc[m.root].sent.start >= tok.sent.start - 200]
+        earlier = matching or earlier
         if earlier:
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1].actors, "pronoun"))
     return out

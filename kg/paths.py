@@ -9,6 +9,7 @@ DATA = ROOT / "data"
 GAZETTEER = DATA / "gazetteers" / "actors.jsonl"
 COUNTRIES = DATA / "gazetteers" / "countries.jsonl"
 ROLE_WORDS = DATA / "gazetteers" / "roles.json"
+FEMALE_NAMES = DATA / "gazetteers" / "female_given_names.txt"
 PATTERNS = DATA / "patterns" / "triggers.json"
 ARTICLES = DATA / "articles"
 DEFAULT_STORE = Path("kg-store")

@@ -68,6 +68,8 @@ HAPPENED = [
       ("Redwan Hussien", "Getachew Reda")}),
     ("Steve Witkoff and Jared Kushner landed on Friday. The two Americans flew in from Moscow, where they sat down "
      "with Vladimir Putin.", {("Steve Witkoff", "Vladimir Putin"), ("Jared Kushner", "Vladimir Putin")}),
+    ("Janet Yellen arrived in Beijing on Friday. Premier Li Qiang praised the talks. On Monday, she sat down with "
+     "central bank governor Pan Gongsheng.", {("Janet Yellen", "Pan Gongsheng")}),
     ("Turkish President Recep Tayyip Erdogan said Turkey would ratify the deal, after he received Finnish President "
      "Sauli Niinisto in Ankara.", {("Recep Tayyip Erdoğan", "Sauli Niinisto")}),
 ]
