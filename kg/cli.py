@@ -228,3 +228,46 @@ def eval_(gold_file: Path, fmt: str, split: str, show_errors: bool, model: str |
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         click.echo(evaluate.format_table(report, splits, show_errors))
+
+
+@cli.command()
+@store_option
+@click.option("--reason", "with_reasoner", is_flag=True,
+              help="Also run the HermiT reasoner (needs Java) over all facts and the ontology.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(store_dir: Path | None, with_reasoner: bool, fmt: str) -> None:
+    """Check every article graph against ontology/shapes.ttl (SHACL) and the ontology's axioms.
+
+    Exit code 0 when everything conforms, 1 when there are violations, 2 on an
+    error (no store, no Java for --reason).
+
+    Example:
+
+    \b
+        kg validate --store kg-store --reason
+    """
+    import json
+    from dataclasses import asdict
+
+    from kg import ontology, store
+    from kg import validate as validate_mod
+    from kg.ontology import short
+
+    try:
+        db = store.open_store(_store_path(store_dir), read_only=True)
+        report = validate_mod.validate(db, ontology.load(), with_reasoner=with_reasoner)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    if fmt == "json":
+        click.echo(json.dumps({"graphs": report.graphs, "valid": report.valid, "reasoned": report.reasoned,
+                               "problems": [asdict(p) for p in report.problems]}, indent=2, ensure_ascii=False))
+    else:
+        for p in report.problems:
+            where = f" {short(p.path)}" if p.path else ""
+            value = f" = {short(p.value)}" if p.value else ""
+            click.echo(f"{p.check}: {short(p.graph)}: {short(p.focus)}{where}{value}: {p.message}")
+        checks = "SHACL, ontology" + (", HermiT" if with_reasoner else "")
+        click.echo(f"{report.graphs} graphs checked ({checks}): "
+                   + ("valid" if report.valid else f"{len(report.problems)} problems"), err=True)
+    if not report.valid:
+        sys.exit(EXIT_INPUT)

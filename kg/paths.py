@@ -4,6 +4,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY_DIR = ROOT / "ontology"
 ONTOLOGY = ONTOLOGY_DIR / "geopolitics.ttl"
+SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 QUERIES = ROOT / "queries"
 DATA = ROOT / "data"
 GAZETTEER = DATA / "gazetteers" / "actors.jsonl"
