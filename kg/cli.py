@@ -52,7 +52,7 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
     \b
         kg build data/articles --store kg-store
     """
-    from kg import pipeline, store
+    from kg import pipeline, rejections, store
     from kg.ontology import short
 
     path = _store_path(store_dir)
@@ -75,6 +75,10 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
         raise KgCliError(str(e)) from e
     finally:
         db.flush()
+    try:
+        rejections.save(rejections.path_for(path), report.article_ids, report.rejected)
+    except (OSError, KgError) as e:
+        click.echo(f"warning: rejection report not written: {e}", err=True)
     for p in report.problems:
         click.echo(f"error: {p.source}: {p.message}", err=True)
     if not quiet:
@@ -271,3 +275,37 @@ def validate(store_dir: Path | None, with_reasoner: bool, fmt: str) -> None:
                    + ("valid" if report.valid else f"{len(report.problems)} problems"), err=True)
     if not report.valid:
         sys.exit(EXIT_INPUT)
+
+
+@cli.command()
+@store_option
+@click.option("--article", default=None, help="Only this article's rejections (its id).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rejected(store_dir: Path | None, article: str | None, fmt: str) -> None:
+    """List the candidate triples the ontology refused at build time, with the rule and the sentence.
+
+    The report is the JSON Lines file beside the store (STORE.rejected.jsonl);
+    rebuilding an article replaces its entries.
+
+    Example:
+
+    \b
+        kg rejected --store kg-store
+    """
+    import json
+
+    from kg import rejections
+    from kg.ontology import short
+
+    path = _store_path(store_dir)
+    try:
+        records = [r for r in rejections.load(rejections.path_for(path)) if article is None or r["article"] == article]
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    if fmt == "json":
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    for r in records:
+        click.echo(f"{r['article']}: {short(r['subject'])} {short(r['predicate'])} {short(str(r['object']))}: "
+                   f"{r['rule']}" + (f"\n    | {r['sentence']}" if r.get("sentence") else ""))
+    click.echo(f"{len(records)} rejected candidate triples", err=True)

@@ -55,6 +55,7 @@ class BuildReport:
     rejected: list[Violation] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     seconds: float = 0.0
+    article_ids: list[str] = field(default_factory=list)  # every article read, stored or not
 
 
 def extract_all(res: Resources, articles: Iterable[Article], batch_size: int = 32
@@ -108,6 +109,7 @@ def build(res: Resources, inputs: Iterable[Path | str], store: ox.Store,
 
     for extraction in extract_all(res, articles()):
         triples, kept, violations = checked_triples(res.ontology, extraction)
+        report.article_ids.append(extraction.article.id)
         report.rejected.extend(violations)
         report.rejected_facts += len(extraction.facts) - len(kept)
         if not triples:
