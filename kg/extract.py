@@ -426,7 +426,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
-_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host"}
+_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:
@@ -468,13 +468,22 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _definite_meeting(c, pat)]
     status, mode = modality.of_verb(verb, pat)
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    if not objects and verb.lemma_.lower() in ("join", "accompany") and agents and earlier and mode == "in person":
+        # "Biden was joined by Sullivan and Nuland": they sat with the other side of the meeting just reported
+        who = actors_under([g for c in agents for g in c.children], res) + \
+            [a for c in agents for a in surface_list(c, res, pat)[0]]
+        who = [a for a in dict.fromkeys(who) if a not in earlier]
+        joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
+        pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
+                 and not res.same_party(a, b)]
+        return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:passive", res, article, norm)
     if not objects and verb.lemma_.lower() == "join" and mode != "in person" \
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         pairs = [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]  # "X joined by video link"
         return _meetings(pairs, verb, status, mode, "verb:join", res, article, norm)
     if not objects:
         return []
-    agents = [c for c in verb.children if c.dep_ == "agent"]
     who = actors_under([g for c in agents for g in c.children], res) + \
         [a for c in agents for a in surface_list(c, res, pat)[0]] if objects[0].dep_ == "nsubjpass" \
         else _subjects(verb, res)[0]

@@ -452,6 +452,9 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
                 continue
         earlier = [m for m in ordered if m.end <= tok.i and _is_subject(doc[m.root])
                    and doc[m.root].sent.start >= tok.sent.start - 80]
+        if tok.dep_ in ("dobj", "dative", "pobj"):  # "Ruto received him": not the clause's own subject
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            earlier = [m for m in earlier if doc[m.root].head.i != verb.i]
         female = _PRONOUNS[tok.lower_] == "f"
         matching = [m for m in earlier if gaz.is_female(m.actors[0]) == female]
         if female and not matching:  # "she" with no known woman: the last woman named at all, if any

@@ -40,14 +40,18 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
-    for t in chain:
+    crossed = False  # past a coordination: "did not meet Xi, but joined talks with Y" keeps its own polarity
+    for n, t in enumerate(chain):
         lemma = t.lemma_.lower()
         kids = list(t.children)
+        if n > 0 and chain[n - 1].dep_ == "conj":
+            crossed = True
         if t is not chain[0] and lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in kids)):
             return "cancelled"
         if t is not chain[0] and lemma in pat.refuse_verbs:
             return "refused"
-        if any(c.dep_ == "neg" or c.lower_ in pat.negations and c.dep_ in ("neg", "det", "advmod") for c in kids):
+        if not crossed and any(c.dep_ == "neg" or c.lower_ in pat.negations and c.dep_ in ("neg", "det", "advmod")
+                               for c in kids):
             if t is not chain[0] and lemma in _UNSETTLED:
                 return "planned"  # "a meeting is not yet planned / has not been confirmed": still in prospect
             return "negated"

@@ -68,6 +68,10 @@ HAPPENED = [
       ("Redwan Hussien", "Getachew Reda")}),
     ("Steve Witkoff and Jared Kushner landed on Friday. The two Americans flew in from Moscow, where they sat down "
      "with Vladimir Putin.", {("Steve Witkoff", "Vladimir Putin"), ("Jared Kushner", "Vladimir Putin")}),
+    ("Henry had travelled from Nairobi, where Kenyan President William Ruto received him at State House.",
+     {("William Ruto", "Henry")}),
+    ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
+     "Sullivan.", {("Joe Biden", "Vladimir Putin"), ("Jake Sullivan", "Vladimir Putin")}),
     ("Janet Yellen arrived in Beijing on Friday. Premier Li Qiang praised the talks. On Monday, she sat down with "
      "central bank governor Pan Gongsheng.", {("Janet Yellen", "Pan Gongsheng")}),
     ("Turkish President Recep Tayyip Erdogan said Turkey would ratify the deal, after he received Finnish President "
@@ -91,6 +95,7 @@ NOT_HAPPENED = [
     ("Secretary of State Marco Rubio telephoned Sergei Lavrov on Tuesday to discuss a ceasefire.",
      ("Marco Rubio", "Sergei Lavrov"), "happened", "phone"),
     ("Trump called for talks with Putin.", ("Donald Trump", "Vladimir Putin"), "planned", "in person"),
+    ("Scholz is due to meet Putin in Moscow next week.", ("Olaf Scholz", "Vladimir Putin"), "planned", "in person"),
     ("A meeting between Putin and Trump is not yet planned, Ushakov said.", ("Vladimir Putin", "Donald Trump"),
      "planned", "in person"),
     ("Zelensky postponed a visit to Saudi Arabia where he had been due to meet Mohammed bin Salman.",

@@ -17,9 +17,9 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "gold.jsonl"
 
 # measured 2026-11-25 (see README "Measuring extraction"); lower only with a reason in the commit
 FLOORS = {
-    ("dev", "met"): (0.94, 0.80),  # (precision, recall)
+    ("dev", "met"): (0.92, 0.80),  # (precision, recall)
     ("dev", "proposed"): (0.86, 0.83),
-    ("heldout", "met"): (0.92, 0.60),
+    ("heldout", "met"): (0.88, 0.62),
     ("heldout", "proposed"): (0.82, 0.66),
 }
 
