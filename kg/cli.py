@@ -139,7 +139,8 @@ def query(query_spec: str | None, store_dir: Path | None, fmt: str, params: tupl
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write (default: stdout).")
 @click.option("--graph", "article", default=None, help="Export only this article's graph (its id).")
-def export(store_dir: Path | None, fmt: str, output: Path | None, article: str | None) -> None:
+@click.option("--with-ontology", is_flag=True, help="Include ontology/geopolitics.ttl (for Protégé, GraphDB...).")
+def export(store_dir: Path | None, fmt: str, output: Path | None, article: str | None, with_ontology: bool) -> None:
     """Export the store as RDF. Triple formats merge the article graphs; trig and nquads keep one graph per article.
 
     Example:
@@ -150,17 +151,20 @@ def export(store_dir: Path | None, fmt: str, output: Path | None, article: str |
     from kg import rdf, store
 
     graph = rdf.article_iri(article) if article else None
+    import pyoxigraph as ox
+
+    extra = list(ox.parse(path=str(paths.ONTOLOGY))) if with_ontology else []
     try:
         db = store.open_store(_store_path(store_dir), read_only=True)
         if graph is not None and not db.contains_named_graph(store.term(graph)):
             raise KgCliError(f"no article {article!r} in the store; kg query 'SELECT ?g {{ GRAPH ?g {{}} }}' lists them")
         if output is None or str(output) == "-":
-            store.export(db, sys.stdout.buffer, fmt, graph)
+            store.export(db, sys.stdout.buffer, fmt, graph, extra)
             sys.stdout.flush()
         else:
             tmp = output.with_name(output.name + ".part")
             with tmp.open("wb") as fh:
-                store.export(db, fh, fmt, graph)
+                store.export(db, fh, fmt, graph, extra)
             tmp.replace(output)
             click.echo(f"wrote {output}", err=True)
     except KgError as e:

@@ -84,7 +84,11 @@ def union_triples(store: ox.Store, graph: IRI | None = None) -> Iterator[ox.Trip
 
 def export(store: ox.Store, output: IO[bytes], fmt: str = "turtle", graph: IRI | None = None,
            extra: Iterable[ox.Triple] = ()) -> None:
-    """Write the store in ``fmt``: triple formats merge the article graphs; trig and nquads keep them."""
+    """Write the store in ``fmt``: triple formats merge the article graphs; trig and nquads keep them.
+
+    ``extra`` triples (the ontology, for ``--with-ontology``) are merged in, or for the quad
+    formats written in a graph named by the ontology's IRI.
+    """
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     rdf_format = FORMATS[fmt]
@@ -95,6 +99,8 @@ def export(store: ox.Store, output: IO[bytes], fmt: str = "turtle", graph: IRI |
             quads = store.quads_for_pattern(None, None, None, ox.NamedNode(graph))
         else:
             quads = (q for q in store if not isinstance(q.graph_name, ox.DefaultGraph))
+        extra_graph = ox.NamedNode(V.GK.rstrip("#"))  # the ontology, when added, in a graph of its own
+        quads = [*quads, *(ox.Quad(t.subject, t.predicate, t.object, extra_graph) for t in extra)]
         ox.serialize(quads, output, rdf_format, prefixes=prefixes if fmt == "trig" else None)
         return
     triples = list(union_triples(store, graph))

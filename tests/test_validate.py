@@ -111,3 +111,20 @@ def test_shapes_load_and_check_real_graphs(built: Path) -> None:
     db = store.open_store(built, read_only=True)
     report = V.validate(db, ontology.load())
     assert report.valid and report.graphs == 2
+
+
+@pytest.mark.parametrize("fmt,rdflib_format", [("turtle", "turtle"), ("nquads", "nquads"), ("rdfxml", "xml")])
+def test_export_with_ontology_reparses_with_classes(built: Path, fmt: str, rdflib_format: str) -> None:
+    import rdflib
+
+    out = subprocess.run([sys.executable, "-m", "kg", "export", "--store", str(built), "--format", fmt,
+                          "--with-ontology"], capture_output=True, check=True)
+    g = rdflib.Dataset() if fmt == "nquads" else rdflib.Graph()
+    g.parse(data=out.stdout, format=rdflib_format)
+    owl_class = rdflib.URIRef("http://www.w3.org/2002/07/owl#Class")
+    classes = {s for s, p, o, *_ in (g.quads() if fmt == "nquads" else ((*t, None) for t in g))
+               if p == rdflib.RDF.type and o == owl_class}
+    assert rdflib.URIRef(GK + "Meeting") in classes and rdflib.URIRef(GK + "Plan") in classes
+    plain = subprocess.run([sys.executable, "-m", "kg", "export", "--store", str(built), "--format", fmt],
+                           capture_output=True, check=True)
+    assert b"owl#Class" not in plain.stdout
