@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import quote
 
+from kg import codes
 from kg import vocab as V
 from kg.gazetteer import slug
 from kg.records import IRI, Actor, Article, Fact, Meeting, Plan, Proposal, Role, Term, Triple
@@ -103,7 +104,16 @@ def _meeting(m: Meeting, article_id: str) -> list[Triple]:
                 Triple(place, V.RDFS_LABEL, _lit(m.location))]
     if m.date:
         out.append(Triple(e, V.date, _lit(m.date, V.XSD_DATE)))
-    return out + _evidence(e, m, article_id)
+    return out + _codes(e, codes.meeting(m)) + _evidence(e, m, article_id)
+
+
+def _codes(e: IRI, found: dict[str, str] | None) -> list[Triple]:
+    if not found:
+        return []
+    out = [Triple(e, V.cameoCode, _lit(found["cameo"])), Triple(e, V.ploverEvent, _lit(found["plover"]))]
+    if found.get("plover_mode"):
+        out.append(Triple(e, V.ploverMode, _lit(found["plover_mode"])))
+    return out
 
 
 def _proposal(p: Proposal, article_id: str) -> list[Triple]:
@@ -117,7 +127,7 @@ def _proposal(p: Proposal, article_id: str) -> list[Triple]:
     for actor in p.proposers:
         out += actor_triples(actor)
         out += [Triple(e, V.proposer, actor_iri(actor)), Triple(actor_iri(actor), V.proposed, plan)]
-    return out + _evidence(e, p, article_id)
+    return out + _codes(e, codes.proposal(p)) + _evidence(e, p, article_id)
 
 
 def _role(r: Role) -> list[Triple]:

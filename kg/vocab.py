@@ -25,6 +25,8 @@ PREFIXES = {
     "xsd": XSD,
     "owl": "http://www.w3.org/2002/07/owl#",
     "wd": WIKIDATA,
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
 }
 
 
@@ -46,5 +48,6 @@ participant, proposer, plan, pointCount, planKind = (gk(n) for n in ("participan
 status, mode, date, location, reportedIn = (gk(n) for n in ("status", "mode", "date", "location", "reportedIn"))
 sentence, startOffset, endOffset, rule, office, wikidata = (gk(n) for n in ("sentence", "startOffset", "endOffset", "rule", "office", "wikidata"))
 title, url, published, source, contentHash = (gk(n) for n in ("title", "url", "published", "source", "contentHash"))
+cameoCode, ploverEvent, ploverMode = (gk(n) for n in ("cameoCode", "ploverEvent", "ploverMode"))
 
 USED = [v for k, v in dict(globals()).items() if isinstance(v, str) and v.startswith(GK) and k != "GK"]
