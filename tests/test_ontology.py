@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import pytest
 
+from pathlib import Path
+
 from kg import ontology, vocab as V
 from kg.records import IRI, Term, Triple
+
+ROOT = Path(__file__).resolve().parent.parent
 
 X = "https://example.org/"
 
@@ -93,3 +97,33 @@ def test_bad_ontology_file_names_the_line(tmp_path) -> None:  # type: ignore[no-
     bad.write_text("@prefix gk: <https://w3id.org/geokg/ontology#> .\ngk:A gk:B .\n", encoding="utf-8")
     with pytest.raises(ontology.OntologyError, match="bad.ttl:2"):
         ontology.load(bad)
+
+
+def test_every_term_is_documented_and_in_the_ontology_readme() -> None:
+    import warnings
+
+    import rdflib
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = rdflib.Graph().parse(ROOT / "ontology" / "geopolitics.ttl", format="turtle")
+    readme = (ROOT / "ontology" / "README.md").read_text(encoding="utf-8")
+    gk = "https://w3id.org/geokg/ontology#"
+    terms = {s for s in g.subjects(rdflib.RDF.type, None) if str(s).startswith(gk) and str(s) != gk}
+    assert len(terms) > 30
+    for t in terms:
+        assert g.value(t, rdflib.RDFS.label) and g.value(t, rdflib.RDFS.comment), t
+        assert f"`{str(t).replace(gk, 'gk:')}`" in readme, t
+    assert any(g.objects(None, rdflib.OWL.versionInfo))
+
+
+def test_diagram_is_generated_from_the_ontology() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("diagram", ROOT / "tools" / "ontology_diagram.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    svg = module.draw(ROOT / "ontology" / "geopolitics.ttl")
+    assert svg == (ROOT / "ontology" / "geopolitics.svg").read_text(encoding="utf-8"), \
+        "regenerate: python tools/ontology_diagram.py --output ontology/geopolitics.svg"
+    assert "gk:Meeting" in svg and "gk:met" in svg
