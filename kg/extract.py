@@ -549,6 +549,10 @@ def _meetings(pairs: list[tuple[Actor, ...]], trigger: Token, status: str, mode:
 
 # ------------------------------------------------------------------ proposals
 
+_KIND_ADJECTIVES = {"humanitarian", "nuclear", "economic", "political", "territorial", "military", "diplomatic",
+                    "regional", "maritime", "electoral", "constitutional", "interim", "transitional", "bilateral",
+                    "multilateral", "trilateral", "financial", "commercial", "permanent", "temporary", "partial",
+                    "comprehensive", "counter"}
 _NOT_KIND_WORDS = {"new", "latest", "revised", "initial", "final", "first", "second", "third", "detailed", "full",
                    "original", "earlier", "previous", "own", "broad", "broader", "comprehensive", "formal", "written",
                    "joint", "such", "same", "whole", "main", "key", "possible", "proposed", "modified", "updated",
@@ -575,7 +579,8 @@ def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Pl
     if m:
         raw = m.group(1).lower()
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
-    kind_words = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "ADJ", "X")
+    kind_words = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")
+                  and (c.pos_ in ("NOUN", "X") or c.pos_ == "ADJ" and c.lower_ in _KIND_ADJECTIVES)
                   and c.lower_ not in _NOT_KIND_WORDS and not c.like_num and "point" not in c.lower_]
     kind = "".join(w.text_with_ws for w in kind_words).lower().strip() if kind_words else ""
     if noun.i > 1 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ == "counter":

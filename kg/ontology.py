@@ -41,6 +41,7 @@ class Ontology:
     irreflexive: frozenset[str]
     functional: frozenset[str]
     symmetric: frozenset[str]
+    stamp: str = ""  # "<owl:versionInfo> sha256:<hash of the file>", recorded with every stored article
 
     def closure(self, types: Iterable[str]) -> set[str]:
         """Return the types with all their superclasses."""
@@ -101,7 +102,11 @@ def load(path: Path = paths.ONTOLOGY) -> Ontology:
             fun.add(iri)
         if "SymmetricProperty" in kinds:
             sym.add(iri)
-    return Ontology(path=path, classes=frozenset(ancestors), ancestors=ancestors, disjoint=frozenset(disjoint),
+    import hashlib
+
+    version = next((str(v) for v in onto.metadata.versionInfo), "")
+    stamp = f"{version} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}".strip()
+    return Ontology(path=path, stamp=stamp, classes=frozenset(ancestors), ancestors=ancestors, disjoint=frozenset(disjoint),
                     object_properties=frozenset(objs), datatype_properties=frozenset(dts), domains=domains,
                     ranges=ranges, irreflexive=frozenset(irr), functional=frozenset(fun), symmetric=frozenset(sym))
 

@@ -20,7 +20,7 @@ from kg.gazetteer import Gazetteer
 from kg.normalize import Normalized, normalize
 from kg.ontology import Ontology
 from kg.patterns import Patterns
-from kg.records import Article, Extraction, Fact, InputProblem, Meeting, Proposal, Triple, Violation
+from kg.records import Article, Extraction, Fact, InputProblem, Meeting, Proposal, Term, Triple, Violation
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,8 @@ def checked_triples(onto: Ontology, extraction: Extraction) -> tuple[list[Triple
     """Return the triples of the facts the ontology accepts, those facts, and the violations of the rest."""
     article = extraction.article
     triples = rdf.article_triples(article)
+    if onto.stamp:  # which ontology these facts were checked against
+        triples.append(Triple(rdf.article_iri(article.id), V.checkedWithOntology, Term(onto.stamp, V.XSD_STRING)))
     violations = ontology_mod.check(onto, triples, article.id)
     if violations:  # the article node itself is malformed: keep nothing but report why
         return [], [], violations

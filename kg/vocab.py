@@ -49,5 +49,6 @@ status, mode, date, location, reportedIn = (gk(n) for n in ("status", "mode", "d
 sentence, startOffset, endOffset, rule, office, wikidata = (gk(n) for n in ("sentence", "startOffset", "endOffset", "rule", "office", "wikidata"))
 title, url, published, source, contentHash = (gk(n) for n in ("title", "url", "published", "source", "contentHash"))
 cameoCode, ploverEvent, ploverMode = (gk(n) for n in ("cameoCode", "ploverEvent", "ploverMode"))
+checkedWithOntology = gk("checkedWithOntology")
 
 USED = [v for k, v in dict(globals()).items() if isinstance(v, str) and v.startswith(GK) and k != "GK"]

@@ -152,6 +152,9 @@ PROPOSALS = [
      {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
     ("In a televised address, Tiani unveiled his transition plan.", {(("Tiani",), "transition plan")}),
+    # regression: descriptive adjectives are not part of the plan's kind
+    ("Zelensky presented his prior 20-point framework.", {(("Volodymyr Zelensky",), "20-point framework")}),
+    ("Qatar tabled a new humanitarian truce proposal.", {(("Qatar",), "humanitarian truce proposal")}),
 ]
 
 

@@ -48,6 +48,12 @@ def run(path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True)
 
 
+def test_each_graph_records_the_ontology_it_was_checked_with(built: Path) -> None:
+    db = store.open_store(built, read_only=True)
+    stamps = {q.object.value for q in db.quads_for_pattern(None, N(GK + "checkedWithOntology"), None, None)}
+    assert stamps == {ontology.load().stamp} and ontology.load().stamp.startswith("0.2.0 sha256:")
+
+
 def test_clean_build_is_valid(built: Path) -> None:
     out = run(built)
     assert out.returncode == 0, out.stdout + out.stderr
