@@ -20,7 +20,7 @@ from kg.gazetteer import Gazetteer
 from kg.normalize import Normalized, normalize
 from kg.ontology import Ontology
 from kg.patterns import Patterns
-from kg.records import Article, Extraction, Fact, InputProblem, Meeting, Proposal, Term, Triple, Violation
+from kg.records import Actor, Article, Extraction, Fact, InputProblem, Meeting, Proposal, Term, Triple, Violation
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,12 @@ def extract_all(res: Resources, articles: Iterable[Article], batch_size: int = 3
         yield Extraction(article, tuple(extract_facts(doc, article, norm, res.gazetteer, res.patterns)))
 
 
-def checked_triples(onto: Ontology, extraction: Extraction) -> tuple[list[Triple], list[Fact], list[Violation]]:
-    """Return the triples of the facts the ontology accepts, those facts, and the violations of the rest."""
+def checked_triples(onto: Ontology, extraction: Extraction, gaz: Gazetteer | None = None
+                    ) -> tuple[list[Triple], list[Fact], list[Violation]]:
+    """Return the triples of the facts the ontology accepts, those facts, and the violations of the rest.
+
+    With the gazetteer, the offices of the gazetteer people in those facts are added (gk:OfficeHolding).
+    """
     article = extraction.article
     triples = rdf.article_triples(article)
     if onto.stamp:  # which ontology these facts were checked against
@@ -86,7 +90,24 @@ def checked_triples(onto: Ontology, extraction: Extraction) -> tuple[list[Triple
             continue
         kept.append(fact)
         triples.extend(group)
+    if gaz is not None:
+        people = {a.key: a for f in kept for a in _actors_of(f) if a.type == "Person" and a.key in gaz.offices}
+        for key, person in sorted(people.items()):
+            group = rdf.office_triples(person, gaz.offices[key], gaz.actors)
+            found = ontology_mod.check(onto, group, article.id, "", known)
+            if found:
+                violations.extend(found)
+            else:
+                triples.extend(group)
     return triples, kept, violations
+
+
+def _actors_of(fact: Fact) -> tuple[Actor, ...]:
+    if isinstance(fact, Meeting):
+        return fact.participants
+    if isinstance(fact, Proposal):
+        return fact.proposers
+    return (fact.holder,) + ((fact.of,) if fact.of is not None else ())
 
 
 def checked_extractions(res: Resources, articles: Iterable[Article]) -> Iterator[Extraction]:
@@ -110,7 +131,7 @@ def build(res: Resources, inputs: Iterable[Path | str], store: ox.Store,
                 yield item
 
     for extraction in extract_all(res, articles()):
-        triples, kept, violations = checked_triples(res.ontology, extraction)
+        triples, kept, violations = checked_triples(res.ontology, extraction, res.gazetteer)
         report.article_ids.append(extraction.article.id)
         report.rejected.extend(violations)
         report.rejected_facts += len(extraction.facts) - len(kept)

@@ -7,11 +7,13 @@ compare as sets.
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from kg import codes
 from kg import vocab as V
-from kg.gazetteer import slug
+from kg.gazetteer import Office, slug
 from kg.records import IRI, Actor, Article, Fact, Meeting, Plan, Proposal, Role, Term, Triple
 
 
@@ -143,3 +145,22 @@ def _role(r: Role) -> list[Triple]:
             out.append(Triple(h, V.actsFor, o))
     return out
 
+
+
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def office_triples(actor: Actor, offices: Iterable[Office], actors: dict[str, Actor]) -> list[Triple]:
+    """Return the offices a gazetteer person holds or held, each a gk:OfficeHolding with its dates."""
+    out: list[Triple] = actor_triples(actor)
+    for o in offices:
+        of = actors.get(o.of)
+        if of is None:
+            continue
+        h = IRI(V.ID + "office/" + ".".join(slug(x) for x in (actor.key, o.role, o.of, o.start or "undated")))
+        out += [Triple(h, V.RDF_TYPE, V.OfficeHolding), Triple(h, V.holder, actor_iri(actor)),
+                Triple(h, V.officeTitle, _lit(o.role)), Triple(h, V.officeOf, actor_iri(of)), *actor_triples(of)]
+        for prop, value in ((V.startDate, o.start), (V.endDate, o.end)):
+            if value and _FULL_DATE.match(value):
+                out.append(Triple(h, prop, _lit(value, V.XSD_DATE)))
+    return out

@@ -19,6 +19,7 @@ PREFIXES = {
     "plan": ID + "plan/",
     "event": ID + "event/",
     "place": ID + "place/",
+    "office": ID + "office/",
     "kgid": ID,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -50,5 +51,8 @@ sentence, startOffset, endOffset, rule, office, wikidata = (gk(n) for n in ("sen
 title, url, published, source, contentHash = (gk(n) for n in ("title", "url", "published", "source", "contentHash"))
 cameoCode, ploverEvent, ploverMode = (gk(n) for n in ("cameoCode", "ploverEvent", "ploverMode"))
 checkedWithOntology = gk("checkedWithOntology")
+OfficeHolding = gk("OfficeHolding")
+holder, officeOf, officeTitle, startDate, endDate = (gk(n) for n in ("holder", "officeOf", "officeTitle", "startDate",
+                                                                      "endDate"))
 
 USED = [v for k, v in dict(globals()).items() if isinstance(v, str) and v.startswith(GK) and k != "GK"]
