@@ -165,6 +165,9 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i != t.head.i:
             t = t.head.head  # "X declined an invitation to meet Y": the invitation's verb has the subject
             continue
+        if t.dep_ == "relcl" and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT")
+                                     for c in t.children):
+            break  # "X, whose government hosted the talks": the clause has a subject of its own, not X
         if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl":
                 return actors_under([t.head], res, exclude=t), []

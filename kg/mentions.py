@@ -295,6 +295,10 @@ def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Acto
                 m = by_token.get(obj.i)
                 if obj.dep_ == "pobj" and m is not None and len(m.actors) == 1:
                     return m.actors[0]
+                if obj.dep_ == "pobj":  # "the head of Zelensky's office"
+                    owner = next((by_token[c.i] for c in obj.children if c.dep_ == "poss" and c.i in by_token), None)
+                    if owner is not None and len(owner.actors) == 1:
+                        return owner.actors[0]
     return None
 
 

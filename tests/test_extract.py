@@ -72,6 +72,9 @@ HAPPENED = [
      {("William Ruto", "Henry")}),
     ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
      "Sullivan.", {("Joe Biden", "Vladimir Putin"), ("Jake Sullivan", "Vladimir Putin")}),
+    # regression: a relative clause with its own subject does not make the head a host
+    ("Hussien met Reda in Pretoria. South African President Cyril Ramaphosa, whose government hosted the "
+     "negotiations, welcomed the agreement.", {("Hussien", "Reda")}),
     ("Janet Yellen arrived in Beijing on Friday. Premier Li Qiang praised the talks. On Monday, she sat down with "
      "central bank governor Pan Gongsheng.", {("Janet Yellen", "Pan Gongsheng")}),
     ("Turkish President Recep Tayyip Erdogan said Turkey would ratify the deal, after he received Finnish President "
