@@ -18,6 +18,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -80,16 +81,21 @@ def _ntriples(quads: list[ox.Quad]) -> bytes:
                         format=ox.RdfFormat.N_TRIPLES)
 
 
-def shacl(quads: list[ox.Quad], graph: str, shapes_path: Path = paths.SHAPES,
-          ontology_path: Path = paths.ONTOLOGY) -> list[Problem]:
-    """Return the SHACL violations of one article graph."""
+def load_shapes(shapes_path: Path = paths.SHAPES, ontology_path: Path = paths.ONTOLOGY) -> tuple[Any, Any]:
+    """Return the shapes and the ontology as rdflib graphs, read once for all article graphs."""
+    import rdflib
+
+    return (rdflib.Graph().parse(shapes_path, format="turtle"), rdflib.Graph().parse(ontology_path, format="turtle"))
+
+
+def shacl(quads: list[ox.Quad], graph: str, shapes: tuple[Any, Any] | None = None) -> list[Problem]:
+    """Return the SHACL violations of one article graph (``shapes`` from ``load_shapes``)."""
     import pyshacl
     import rdflib
 
+    shapes_graph, onto = shapes or load_shapes()
     data = rdflib.Graph().parse(data=_ntriples(quads), format="nt")
-    shapes = rdflib.Graph().parse(shapes_path, format="turtle")
-    onto = rdflib.Graph().parse(ontology_path, format="turtle")
-    _, results, _ = pyshacl.validate(data, shacl_graph=shapes, ont_graph=onto, inference="none",
+    _, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, ont_graph=onto, inference="none",
                                      abort_on_first=False, allow_warnings=False)
     out = []
     for r in results.subjects(rdflib.RDF.type, rdflib.URIRef(SH + "ValidationResult")):
@@ -177,9 +183,10 @@ def validate(store: ox.Store, onto: Ontology, *, with_reasoner: bool = False,
              shapes_path: Path = paths.SHAPES) -> ValidationReport:
     """Return every SHACL and ontology problem per article graph, and HermiT's findings when asked."""
     report = ValidationReport(reasoned=with_reasoner)
+    shapes = load_shapes(shapes_path, onto.path)
     for graph, quads in article_graphs(store):
         report.graphs += 1
-        report.problems += shacl(quads, graph, shapes_path, onto.path)
+        report.problems += shacl(quads, graph, shapes)
         report.problems += closed_world(onto, quads, graph)
     if with_reasoner:
         report.problems += reason(store, onto.path)
