@@ -147,6 +147,16 @@ def _pairs(left: list[Actor], right: list[Actor]) -> list[tuple[Actor, ...]]:
     return [(a, b) for i, a in enumerate(left) for b in left[i + 1:]]
 
 
+def _among(actors: list[Actor], res: Resolution) -> list[tuple[Actor, ...]]:
+    """Return the pairs among guests who met each other, unless they came as one party ("Trump's envoys A and B")."""
+    return [p for p in _pairs(actors, []) if not res.same_party(*p)]
+
+
+def _is_joint(noun: Token) -> bool:
+    """True for "a joint meeting", "three-way talks", "a trilateral session"."""
+    return any(c.lower_ in ("joint", "trilateral", "three-way", "four-way") for c in noun.children)
+
+
 def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tuple[list[Actor], list[Actor]]:
     """Return (subjects, agents): the verb's subjects, climbing to the clause that has them."""
     t = verb
@@ -220,15 +230,11 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         objects = [o for o in objects + listed if o not in modifiers]
     objects = list(dict.fromkeys(objects))
     pairs = _pairs(subjects, objects)
-    if len(objects) > 1 and any(p.lower_ in ("in", "at") and any(
-            o.dep_ == "pobj" and any(c.lower_ in ("joint", "trilateral", "three-way") for c in o.children)
-            for o in p.children) for p in verb.children if p.dep_ == "prep"):
-        objects_met = True  # "met A, B and C in a joint session": they all met
-    else:
-        objects_met = False
-    if (lemma in ("host", "receive", "welcome") or objects_met) and len(objects) > 1 and not agents:
-        # "X hosted A and B": A and B met too, unless they came as one party ("Trump's envoys A and B")
-        pairs += [p for p in _pairs(objects, []) if not res.same_party(*p)]
+    in_joint = any(p.dep_ == "prep" and p.lower_ in ("in", "at") and any(o.dep_ == "pobj" and _is_joint(o)
+                                                                      for o in p.children) for p in verb.children)
+    if (lemma in ("host", "receive", "welcome") or in_joint) and not agents:
+        # "X hosted A and B", "met A, B and C in a joint session": A, B and C met each other too
+        pairs += _among(objects, res)
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
@@ -385,8 +391,8 @@ def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma in ("visited", "visit") and not any(a.type != "Country" for a in objects):
         return []
     pairs = _pairs(subjects, objects)
-    if tok.lower_ in ("hosted", "received", "welcomed") and len(objects) > 1:
-        pairs += [p for p in _pairs(objects, []) if not res.same_party(*p)]
+    if tok.lower_ in ("hosted", "received", "welcomed"):
+        pairs += _among(objects, res)
     status, mode = modality.of_verb(tok, pat)
     return _meetings(pairs, tok, status, mode, f"surface:{tok.lower_}", res, article, norm)
 
@@ -420,8 +426,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if not right and owners and not between and support is None:
         return []  # "Putin's talks" alone names one side only
     pairs = _pairs(left, right)
-    if any(c.lower_ in ("joint", "trilateral", "three-way", "four-way") for c in noun.children):
-        pairs += [p for p in _pairs(right, []) if not res.same_party(*p)]  # everyone at a joint meeting met
+    if _is_joint(noun):
+        pairs += _among(right, res)  # everyone at a joint meeting met
     if not pairs:
         return []
     status, mode = modality.of_noun(noun, pat, support)
@@ -515,7 +521,7 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
-    pairs = [p for p in _pairs(present, []) if not res.same_party(*p)]
+    pairs = _among(present, res)
     if chairs and _definite_meeting(talks[0], pat):
         pairs += [(c, a) for c in chairs for a in present if c != a]
         chairs.clear()
