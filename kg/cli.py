@@ -313,3 +313,96 @@ def rejected(store_dir: Path | None, article: str | None, fmt: str) -> None:
         click.echo(f"{r['article']}: {short(r['subject'])} {short(r['predicate'])} {short(str(r['object']))}: "
                    f"{r['rule']}" + (f"\n    | {r['sentence']}" if r.get("sentence") else ""))
     click.echo(f"{len(records)} rejected candidate triples", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; anything but 127.0.0.1/localhost exposes the store to the network.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535),
+              help="Port of the SPARQL endpoint and its YASGUI page.")
+@click.option("--queries-port", type=click.IntRange(1, 65535), default=None,
+              help="Port of the page listing the ready-made queries (default: PORT+1).")
+@click.option("--timeout", "timeout_s", default=30, show_default=True, type=click.IntRange(1, 3600),
+              help="Seconds a SPARQL query may run before the server stops it.")
+def serve(store_dir: Path | None, host: str, port: int, queries_port: int | None, timeout_s: int) -> None:
+    """Serve the store read-only with Oxigraph's SPARQL server (YASGUI page at /) until Ctrl-C.
+
+    Named graphs are queried as one union. While a store is served, kg build refuses to write into it.
+
+    Example:
+
+    \b
+        kg serve --store kg-store
+    """
+    import signal
+
+    from kg import serve as serve_mod
+
+    path = _store_path(store_dir)
+    qport = queries_port or port + 1
+
+    def shutdown(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, shutdown)
+    server = page = None
+    try:
+        server = serve_mod.start(path, host, port, timeout_s)
+        page = serve_mod.queries_server(server.endpoint, host, qport)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            click.echo(f"warning: bound to {host}: anyone who can reach this machine can query the store", err=True)
+        click.echo(f"SPARQL endpoint: {server.query_url}\nYASGUI page:     {server.endpoint}/\n"
+                   f"Ready-made queries: http://{serve_mod.url_host(host)}:{qport}/\n"
+                   f"serving {path} read-only (union of named graphs, {timeout_s} s query timeout); Ctrl-C stops")
+        sys.stdout.flush()
+        page.serve_forever(poll_interval=0.5)
+    except KeyboardInterrupt:
+        pass
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    except OSError as e:
+        raise KgCliError(f"cannot open the query page on {host}:{qport}: {e.strerror or e}") from e
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second signal must not interrupt the cleanup
+        if page is not None:
+            page.server_close()
+        if server is not None:
+            serve_mod.stop(server)
+            click.echo("stopped", err=True)
+
+
+@cli.command()
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv", "png", "svg"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (default: stdout).")
+def network(store_dir: Path | None, fmt: str, output: Path | None) -> None:
+    """Write the meeting network: actors as nodes, meetings that happened as edges weighted by articles.
+
+    GraphML and GEXF open in Gephi and Cytoscape; PNG and SVG are drawn with networkx and matplotlib.
+
+    Example:
+
+    \b
+        kg network --format graphml --output meetings.graphml
+    """
+    from kg import network as network_mod
+    from kg import store
+
+    try:
+        db = store.open_store(_store_path(store_dir), read_only=True)
+        graph = network_mod.meeting_network(db)
+        if output is None or str(output) == "-":
+            network_mod.write(graph, fmt, sys.stdout.buffer)
+            sys.stdout.flush()
+        else:
+            network_mod.write(graph, fmt, output)
+            click.echo(f"wrote {output} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} pairs)",
+                       err=True)
+    except KgError as e:
+        raise KgCliError(str(e)) from e
+    except BrokenPipeError:  # `kg network ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as e:
+        raise KgCliError(f"cannot write {output}: {e.strerror or e}") from e

@@ -4,6 +4,8 @@ pyoxigraph terms are created here and nowhere else.
 """
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -13,6 +15,28 @@ import pyoxigraph as ox
 from kg import vocab as V
 from kg.errors import StoreError
 from kg.records import IRI, Term, Triple
+
+def marker_path(store: Path) -> Path:
+    """The file that says a store is being served (beside the store, like the rejection report)."""
+    where = store.resolve()
+    return where.with_name(where.name + ".serving")
+
+
+def serving(store: Path) -> dict | None:
+    """Return the marker's content if a live ``kg serve`` is serving ``store``; a stale marker is removed."""
+    marker = marker_path(store)
+    try:
+        info = json.loads(marker.read_text(encoding="utf-8"))
+        os.kill(int(info["pid"]), 0)
+    except FileNotFoundError:
+        return None
+    except (ProcessLookupError, ValueError, KeyError, TypeError, json.JSONDecodeError):
+        marker.unlink(missing_ok=True)
+        return None
+    except PermissionError:  # alive, owned by somebody else
+        pass
+    return info
+
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -35,6 +59,9 @@ def open_store(path: Path | None, *, read_only: bool = False, must_exist: bool =
         return ox.Store()
     if (must_exist or read_only) and not (path / "CURRENT").is_file():
         raise StoreError(f"no kg store at {path}; build one first with: kg build PATH --store {path}")
+    if not read_only and (info := serving(path)) is not None:
+        raise StoreError(f"store {path} is being served by kg serve (pid {info['pid']}, {info.get('url', '')}); "
+                         "one writer at a time: stop the server first, or build into another store")
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as e:
