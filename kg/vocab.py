@@ -51,6 +51,7 @@ sentence, startOffset, endOffset, rule, office, wikidata = (gk(n) for n in ("sen
 title, url, published, source, contentHash = (gk(n) for n in ("title", "url", "published", "source", "contentHash"))
 cameoCode, ploverEvent, ploverMode = (gk(n) for n in ("cameoCode", "ploverEvent", "ploverMode"))
 checkedWithOntology = gk("checkedWithOntology")
+extractedWith = gk("extractedWith")
 OfficeHolding = gk("OfficeHolding")
 holder, officeOf, officeTitle, startDate, endDate = (gk(n) for n in ("holder", "officeOf", "officeTitle", "startDate",
                                                                       "endDate"))

@@ -371,6 +371,16 @@ def test_stats_of_an_empty_store():
                                    "met pairs": 0, "quads": 0}
 
 
-def test_graph_hashes_reads_each_articles_hash(two_articles):
-    S.replace_graph(two_articles, A, article_a() + [Triple(A, V.contentHash, lit("abc123"))])
-    assert S.graph_hashes(two_articles) == {A: "abc123"}
+def test_build_keys_read_each_articles_hash_and_fingerprint(two_articles):
+    S.replace_graph(two_articles, A, article_a() + [Triple(A, V.contentHash, lit("abc123")),
+                                                    Triple(A, V.extractedWith, lit("geokg x"))])
+    assert S.build_keys(two_articles) == {A: ("abc123", "geokg x")}
+
+
+def test_a_batch_with_a_bad_triple_writes_nothing(two_articles):
+    """Every graph of a batch is serialised before the one update runs: a bad triple anywhere leaves all as they were."""
+    before = sorted(map(str, two_articles))
+    bad = Triple(IRI("urn:a"), IRI("urn:b"), Term("x", "not a datatype iri with spaces"))
+    with pytest.raises((SyntaxError, ValueError, OSError)):
+        S.replace_graphs(two_articles, [(A, article_a()), (IRI("urn:g2"), [bad])])
+    assert sorted(map(str, two_articles)) == before
