@@ -84,18 +84,22 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
         _print_report(report, push_url, quiet)
         return
     try:
-        db = store.open_store(path)
-        if dask_address:
-            from kg import distributed
-
-            res, processor = None, distributed.processor(dask_address, model)
-        elif workers > 1:
-            from kg import parallel
-
-            res, processor = None, parallel.processor(workers, model)
-        else:
-            res, processor = None, pipeline.local_processor(model)
         fp = pipeline.fingerprint(model)
+        if dask_address or workers > 1:  # workers extract and check; this process writes
+            db = store.open_store(path)
+            if dask_address:
+                from kg import distributed
+
+                processor = distributed.processor(dask_address, model)
+            else:
+                from kg import parallel
+
+                processor = parallel.processor(workers, model)
+        else:  # this process parses and extracts; a store process checks and writes beside it
+            from kg.sink import StoreProcess
+
+            processor = pipeline.local_processor(model, check=False)
+            db = StoreProcess(path, fp)
     except KgError as e:
         raise KgCliError(str(e)) from e
     last = [time.monotonic()]
@@ -107,11 +111,11 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
                        f"({report.articles / max(report.seconds, 1e-9):.1f} articles/s)", err=True)
 
     try:
-        report = pipeline.build(res, inputs, db, progress, force=force, processor=processor, fingerprint_=fp)
+        report = pipeline.build(None, inputs, db, progress, force=force, processor=processor, fingerprint_=fp)
     except KgError as e:
+        if hasattr(db, "abort"):
+            db.abort()
         raise KgCliError(str(e)) from e
-    finally:
-        db.flush()
     try:
         rejections.save(rejections.path_for(path), report.article_ids, report.rejected)
     except (OSError, KgError) as e:

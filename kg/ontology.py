@@ -10,7 +10,7 @@ import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg import paths
@@ -43,18 +43,22 @@ class Ontology:
     symmetric: frozenset[str]
     stamp: str = ""  # "<owl:versionInfo> sha256:<hash of the file>", recorded with every stored article
 
-    def closure(self, types: Iterable[str]) -> set[str]:
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # answers below, by argument
+
+    def closure(self, types: Iterable[str]) -> frozenset[str]:
         """Return the types with all their superclasses."""
-        return {a for t in types for a in self.ancestors.get(t, frozenset({t}))}
+        key = ("closure", frozenset(types))
+        if (found := self._memo.get(key)) is None:
+            found = self._memo[key] = frozenset(a for t in key[1] for a in self.ancestors.get(t, frozenset({t})))
+        return found
 
     def disjoint_pair(self, left: Iterable[str], right: Iterable[str]) -> tuple[str, str] | None:
         """Return a pair of disjoint classes, one from each side (with superclasses), or None."""
-        lc, rc = self.closure(left), self.closure(right)
-        for a in lc:
-            for b in rc:
-                if frozenset((a, b)) in self.disjoint:
-                    return a, b
-        return None
+        key = ("disjoint", frozenset(left), frozenset(right))
+        if key not in self._memo:
+            self._memo[key] = next(((a, b) for a in sorted(self.closure(key[1])) for b in sorted(self.closure(key[2]))
+                                    if frozenset((a, b)) in self.disjoint), None)
+        return self._memo[key]
 
 
 def _iri(entity: object) -> str:

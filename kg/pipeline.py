@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from spacy.language import Language
@@ -24,6 +25,9 @@ from kg.normalize import Normalized, normalize
 from kg.ontology import Ontology
 from kg.patterns import Patterns
 from kg.records import Actor, Article, Extraction, Fact, InputProblem, Meeting, Proposal, Term, Triple, Violation
+
+if TYPE_CHECKING:
+    from kg.sink import Sink
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,16 @@ class BuildReport:
     seconds: float = 0.0
     article_ids: list[str] = field(default_factory=list)  # every article processed, stored or not
     unchanged: int = 0  # skipped: already stored with the same content hash and fingerprint
+
+    def add(self, written: BuildReport) -> None:
+        """Add what a sink wrote (articles, facts, triples, refused candidates) to this report."""
+        self.articles += written.articles
+        self.facts += written.facts
+        self.met_pairs += written.met_pairs
+        self.proposals += written.proposals
+        self.triples += written.triples
+        self.rejected_facts += written.rejected_facts
+        self.rejected.extend(written.rejected)
 
 
 def extract_all(res: Resources, articles: Iterable[Article], batch_size: int = 32
@@ -168,49 +182,65 @@ class Processed:
     violations: tuple[Violation, ...] = ()
 
 
+def to_processed(onto: Ontology, extraction: Extraction, gaz: Gazetteer | None, fingerprint: str) -> Processed:
+    """Check one article's facts: what the store gets and what was refused."""
+    triples, kept, violations = checked_triples(onto, extraction, gaz, fingerprint)
+    return Processed(extraction.article.id, tuple(triples), len(kept),
+                     sum(1 for f in kept if isinstance(f, Meeting) and f.happened_in_person),
+                     sum(1 for f in kept if isinstance(f, Proposal)),
+                     len(extraction.facts) - len(kept), tuple(violations))
+
+
 def process(res: Resources, articles: Iterable[Article], batch_size: int = 32) -> Iterator[Processed]:
     """Yield each article extracted and checked (every stage but the store); runs in workers too."""
     for extraction in extract_all(res, articles, batch_size):
-        triples, kept, violations = checked_triples(res.ontology, extraction, res.gazetteer, res.fingerprint)
-        yield Processed(extraction.article.id, tuple(triples), len(kept),
-                        sum(1 for f in kept if isinstance(f, Meeting) and f.happened_in_person),
-                        sum(1 for f in kept if isinstance(f, Proposal)),
-                        len(extraction.facts) - len(kept), tuple(violations))
+        yield to_processed(res.ontology, extraction, res.gazetteer, res.fingerprint)
 
 
-Processor = Callable[[Iterable[Article]], Iterator[Processed]]
+# A processor turns articles into checked articles (Processed), or into extractions (Extraction) that
+# the store sink checks itself (kg.sink.StoreProcess does, in its own process).
+Processor = Callable[[Iterable[Article]], Iterator["Processed | Extraction"]]
 
 
-def local_processor(model: str | None = None) -> Processor:
+def local_processor(model: str | None = None, check: bool = True) -> Processor:
     """Return a processor that loads the resources here, only once there is an article to process.
 
-    A rebuild in which every article is unchanged so never loads the model.
+    A rebuild in which every article is unchanged so never loads the model. With ``check=False`` it
+    yields the extractions unchecked, for a sink that checks them beside the parse.
     """
 
-    def run(articles: Iterable[Article]) -> Iterator[Processed]:
+    def run(articles: Iterable[Article]) -> Iterator[Processed | Extraction]:
         it = iter(articles)
         first = next(it, None)
         if first is None:
             return
-        yield from process(load_resources(model), itertools.chain([first], it))
+        res = load_resources(model)
+        if check:
+            yield from process(res, itertools.chain([first], it))
+        else:
+            yield from extract_all(res, itertools.chain([first], it))
 
     return run
 
 
-def build(res: Resources | None, inputs: Iterable[Path | str], store: ox.Store,
+def build(res: Resources | None, inputs: Iterable[Path | str], store: ox.Store | Sink,
           progress: Callable[[BuildReport], None] | None = None, *, force: bool = False,
-          processor: Processor | None = None, fingerprint_: str | None = None, write_batch: int = 64) -> BuildReport:
+          processor: Processor | None = None, fingerprint_: str | None = None, write_batch: int = 16) -> BuildReport:
     """Build the store from the inputs: skip unchanged articles, process the rest, replace their graphs.
 
     An article is unchanged when its graph records the same content hash and the same fingerprint
     (``force`` rebuilds it anyway). Graphs are written ``write_batch`` articles per transaction, so memory
     stays flat and a failure leaves every graph either old or new. ``processor`` runs extraction and checks
-    elsewhere (worker processes, a Dask cluster); by default they run here with ``res``.
+    elsewhere (worker processes, a Dask cluster); by default they run here with ``res``. ``store`` is an
+    open store, or a sink such as :class:`kg.sink.StoreProcess` that writes it from another process.
     """
+    from kg.sink import StoreSink
+
     report = BuildReport()
     start = time.perf_counter()
     fp = fingerprint_ if fingerprint_ is not None else (res.fingerprint if res is not None else "")
-    stored = {} if force else store_mod.build_keys(store)
+    sink = StoreSink(store) if isinstance(store, ox.Store) else store
+    stored = {} if force else sink.keys()
     if processor is None:
         if res is None:
             raise ValueError("build needs resources or a processor")
@@ -225,29 +255,18 @@ def build(res: Resources | None, inputs: Iterable[Path | str], store: ox.Store,
             else:
                 yield item
 
-    pending: list[Processed] = []
-
-    def flush() -> None:
-        report.triples += store_mod.replace_graphs(store, [(rdf.article_iri(p.article_id), p.triples)
-                                                           for p in pending])
-        pending.clear()
-
+    pending: list[Processed | Extraction] = []
     for done in processor(articles()):
-        report.article_ids.append(done.article_id)
-        report.rejected.extend(done.violations)
-        report.rejected_facts += done.rejected_facts
-        if not done.triples:
-            continue
+        report.article_ids.append(done.article_id if isinstance(done, Processed) else done.article.id)
         pending.append(done)
-        report.articles += 1
-        report.facts += done.facts
-        report.met_pairs += done.met_pairs
-        report.proposals += done.proposals
         if len(pending) >= write_batch:
-            flush()
+            sink.write(pending)
+            pending = []
             report.seconds = time.perf_counter() - start
             if progress is not None:
                 progress(report)
-    flush()
+    if pending:
+        sink.write(pending)
+    report.add(sink.close())
     report.seconds = time.perf_counter() - start
     return report

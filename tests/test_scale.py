@@ -205,3 +205,24 @@ def test_options_that_exclude_each_other_are_usage_errors(tmp_path: Path) -> Non
     assert run.returncode == 2 and "--push needs --dask" in run.stderr
     run = kg("build", str(ARTICLES[0]), "--dask", "tcp://127.0.0.1:9", "--workers", "2", check=False)
     assert run.returncode == 2 and "exclude each other" in run.stderr
+
+
+def test_the_store_process_reports_a_locked_store(tmp_path: Path) -> None:
+    from kg.sink import StoreProcess
+
+    holder = ox.Store(str(tmp_path / "s"))  # like a build already running
+    with pytest.raises(StoreError, match="in use by another process"):
+        StoreProcess(tmp_path / "s", pipeline.fingerprint())
+    del holder
+
+
+def test_the_store_process_checks_and_writes_what_it_is_sent(resources: pipeline.Resources, tmp_path: Path,
+                                                             one_process: Path) -> None:
+    """Unchecked extractions sent to the store process come out as the one-process build stores them."""
+    from kg.sink import StoreProcess
+
+    sink = StoreProcess(tmp_path / "s", resources.fingerprint)
+    report = pipeline.build(None, [paths.ARTICLES], sink, processor=lambda arts: pipeline.extract_all(resources, arts),
+                            fingerprint_=resources.fingerprint)
+    assert report.articles == 12 and report.facts > 100 and report.triples == len(quads(one_process))
+    assert quads(tmp_path / "s") == quads(one_process)
