@@ -44,7 +44,7 @@ def _resources(model: str | None) -> pipeline.Resources:
 
 
 def _extract(batch: list[Article], model: str | None) -> list[pipeline.Processed]:
-    return list(pipeline.process(_resources(model), batch))
+    return [pipeline.pack(done) for done in pipeline.process(_resources(model), batch)]
 
 
 def _extract_and_push(batch: list[Article], model: str | None, url: str) -> list[tuple[pipeline.Processed, int]]:

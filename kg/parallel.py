@@ -37,7 +37,7 @@ def _load(model: str | None) -> None:
 
 def _work(batch: list[Article]) -> list[pipeline.Processed]:
     assert _RESOURCES is not None, "worker not initialised"
-    return list(pipeline.process(_RESOURCES, batch))
+    return [pipeline.pack(done) for done in pipeline.process(_RESOURCES, batch)]
 
 
 def processor(workers: int, model: str | None = None, batch_size: int = 32) -> pipeline.Processor:

@@ -95,16 +95,51 @@ def replace_graph(store: ox.Store, graph: IRI, triples: Iterable[Triple]) -> int
 
 def replace_graphs(store: ox.Store, graphs: Iterable[tuple[IRI, Iterable[Triple]]]) -> int:
     """Replace each named graph with its triples, all in one transaction; return how many triples were written."""
-    parts, written = [], 0
-    for graph, triples in graphs:
-        ox_triples = to_triples(triples)
-        written += len(ox_triples)
-        body = ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    packed = [(graph, ntriples(triples)) for graph, triples in graphs]
+    replace_packed(store, [(g, body, "") for g, (body, _) in packed])
+    return sum(n for _, (_, n) in packed)
+
+
+def ntriples(triples: Iterable[Triple]) -> tuple[bytes, int]:
+    """Return triples as N-Triples (repeats dropped) and how many there are."""
+    ox_triples = to_triples(triples)
+    return ox.serialize(ox_triples, format=ox.RdfFormat.N_TRIPLES), len(ox_triples)
+
+
+def _stamp_line(graph: IRI, stamp: str) -> bytes:
+    if not stamp:
+        return b""
+    t = ox.Triple(ox.NamedNode(graph), ox.NamedNode(V.extractedWith), ox.Literal(stamp))
+    return ox.serialize([t], format=ox.RdfFormat.N_TRIPLES)
+
+
+def replace_packed(store: ox.Store, graphs: Iterable[tuple[IRI, bytes, str]]) -> None:
+    """Replace each named graph with its N-Triples body and its gk:extractedWith stamp, in one transaction.
+
+    A single SPARQL update drops and refills the graphs, so a reader never sees an article half-written
+    and a failure leaves the old graphs intact.
+    """
+    parts = []
+    for graph, body, stamp in graphs:
         g = ox.NamedNode(graph)
-        parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{body}}} }}")
+        text = (body + _stamp_line(graph, stamp)).decode("utf-8")
+        parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{text}}} }}")
     if parts:
         store.update(" ;\n".join(parts))
-    return written
+
+
+def load_new_graphs(store: ox.Store, graphs: list[tuple[IRI, bytes, str]]) -> None:
+    """Bulk-load graphs that are not in the store yet (fast, not transactional), then stamp them in one transaction.
+
+    An interruption can leave some of these graphs partly loaded, but never stamped: a rebuild does not
+    take an unstamped graph for unchanged, and replaces it whole.
+    """
+    if not graphs:
+        return
+    data = b"".join(body.replace(b" .\n", b" <" + graph.encode("utf-8") + b"> .\n") for graph, body, _ in graphs)
+    store.bulk_load(input=data, format=ox.RdfFormat.N_QUADS)
+    store.extend([ox.Quad(ox.NamedNode(g), ox.NamedNode(V.extractedWith), ox.Literal(stamp), ox.NamedNode(g))
+                  for g, _, stamp in graphs if stamp])
 
 
 def build_keys(store: ox.Store) -> dict[str, tuple[str, str]]:

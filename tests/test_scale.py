@@ -16,7 +16,9 @@ import pyoxigraph as ox
 import pytest
 
 from kg import paths, pipeline, rdf, store
+from kg.articles import read_inputs
 from kg.errors import StoreError
+from kg.records import Article
 
 KG = [sys.executable, "-m", "kg"]
 ARTICLES = sorted(paths.ARTICLES.glob("*.txt"))
@@ -226,3 +228,43 @@ def test_the_store_process_checks_and_writes_what_it_is_sent(resources: pipeline
                             fingerprint_=resources.fingerprint)
     assert report.articles == 12 and report.facts > 100 and report.triples == len(quads(one_process))
     assert quads(tmp_path / "s") == quads(one_process)
+
+
+def test_the_same_article_twice_in_one_build_keeps_the_second(resources: pipeline.Resources, tmp_path: Path) -> None:
+    """The first copy is bulk-loaded as a new graph; the second must replace it, not add to it."""
+    feed = tmp_path / "feed.jsonl"
+    lines = [{"id": "dup", "title": "One", "text": "Antonio Guterres met Xi Jinping in Geneva on Monday."},
+             {"id": "dup", "title": "Two", "text": "Emmanuel Macron met Olaf Scholz in Paris on Monday."}]
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db = store.open_store(tmp_path / "s")
+    pipeline.build(resources, [feed], db)
+    g = ox.NamedNode(rdf.article_iri("dup"))
+    titles = {q.object.value for q in db.quads_for_pattern(None, ox.NamedNode(
+        "https://w3id.org/geokg/ontology#title"), None, g)}
+    hashes = list(db.quads_for_pattern(None, ox.NamedNode("https://w3id.org/geokg/ontology#contentHash"), None, g))
+    assert titles == {"Two"} and len(hashes) == 1
+
+
+def test_a_graph_loaded_but_never_stamped_is_rebuilt(resources: pipeline.Resources, tmp_path: Path) -> None:
+    """What an interrupted bulk load leaves (triples without gk:extractedWith) is not taken for unchanged."""
+    folder = copy_articles(tmp_path / "in")
+    db = store.open_store(tmp_path / "s")
+    pipeline.build(resources, [folder], db)
+    graph = rdf.article_iri(ARTICLES[0].stem)
+    db.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s <https://w3id.org/geokg/ontology#extractedWith> ?o }} }}")
+    db.update(f"DELETE WHERE {{ GRAPH <{graph}> {{ ?s <https://w3id.org/geokg/ontology#met> ?o }} }}")
+    report = pipeline.build(resources, [folder], db)
+    assert report.articles == 1 and report.unchanged == 3
+    assert any(db.quads_for_pattern(None, ox.NamedNode("https://w3id.org/geokg/ontology#met"), None,
+                                    ox.NamedNode(graph)))
+
+
+def test_packed_graphs_store_the_same_triples(resources: pipeline.Resources, tmp_path: Path) -> None:
+    article = next(a for a in read_inputs([ARTICLES[0]]) if isinstance(a, Article))
+    done = next(pipeline.process(resources, [article]))
+    packed = pipeline.pack(done)
+    assert packed.stored and not packed.triples and packed.stamp == resources.fingerprint
+    a, b = ox.Store(), ox.Store()
+    store.replace_graphs(a, [(rdf.article_iri(done.article_id), done.triples)])
+    store.load_new_graphs(b, [(rdf.article_iri(done.article_id), packed.body, packed.stamp)])
+    assert {str(q) for q in a} == {str(q) for q in b} and len(a) == packed.size
