@@ -16,6 +16,7 @@ from kg.errors import QueryError, UnknownQuery
 
 __all__ = ["QueryError", "UnknownQuery", "Result", "available", "format_result", "is_update", "load_query", "run"]
 
+_DESCRIBE = re.compile(r"^\s*((PREFIX|BASE)\b[^\n]*\n\s*)*DESCRIBE\s+\S", re.IGNORECASE)
 _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|CONSTRUCT|ASK|DESCRIBE|#)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -41,7 +42,7 @@ def load_query(spec: str, folder: Path = paths.QUERIES) -> str:
     named = folder / f"{spec.removesuffix('.rq')}.rq"
     if "\n" not in spec and named.is_file():
         return named.read_text(encoding="utf-8")
-    if is_update(spec) or (_SPARQL_START.search(spec) and "{" in spec):
+    if is_update(spec) or (_SPARQL_START.search(spec) and "{" in spec) or _DESCRIBE.match(spec):
         return spec  # an update is refused by run(), with a message that says so
     known = ", ".join(available(folder)) or "none"
     raise UnknownQuery(f"no query named {spec!r} and it is not SPARQL text or a .rq file. Available: {known}")

@@ -399,6 +399,16 @@ def test_query_inline_sparql_select_ask_construct(fact_store: Path):
         ("vladimir-putin", "steve-witkoff"), ("steve-witkoff", "vladimir-putin")]}
 
 
+def test_query_describe_without_braces_prints_turtle(fact_store: Path):
+    """Regression: `DESCRIBE actor:x` has no braces and was not taken for SPARQL text."""
+    run = kg("query", "DESCRIBE actor:steve-witkoff", "--store", fact_store)
+    assert run.exit_code == 0, run.stderr
+    got = parse_back(run.stdout.encode(), "turtle")
+    witkoff = ("iri", "https://w3id.org/geokg/id/actor/steve-witkoff")
+    assert any(s == witkoff and p[1].endswith("#label") and "Steve Witkoff" in str(o) for s, p, o in got), got
+    assert all(s == witkoff for s, _, _ in got)
+
+
 def test_query_unknown_name_lists_the_available_ones(fact_store: Path):
     run = kg("query", "who_met", "--store", fact_store)
     assert run.exit_code == 2

@@ -254,3 +254,20 @@ def test_a_store_being_written_is_not_served(tmp_path: Path) -> None:
     run = subprocess.run([*KG, "serve", "--store", str(path)], capture_output=True, text=True, timeout=30)
     assert run.returncode == 2 and "being written by another process" in run.stderr
     del writer
+
+
+def test_a_port_in_use_is_a_clear_error_and_leaves_nothing_running(built: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = subprocess.run([*KG, "serve", "--store", str(built), "--port", str(port)], capture_output=True,
+                             text=True, timeout=30)
+        assert run.returncode == 2 and f"cannot listen on 127.0.0.1:{port}" in run.stderr
+        page = subprocess.run([*KG, "serve", "--store", str(built), "--port", str(port - 1), "--queries-port",
+                               str(port)], capture_output=True, text=True, timeout=30)
+        assert page.returncode == 2 and "cannot open the query page" in page.stderr
+    with pytest.raises(OSError):  # the Oxigraph started for the second try was stopped with it
+        socket.create_connection(("127.0.0.1", port - 1), timeout=2).close()
