@@ -107,8 +107,9 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
     def progress(report: pipeline.BuildReport) -> None:
         if time.monotonic() - last[0] >= 5:
             last[0] = time.monotonic()
-            click.echo(f"... {report.articles} articles, {report.facts} facts "
-                       f"({report.articles / max(report.seconds, 1e-9):.1f} articles/s)", err=True)
+            done = len(report.article_ids)
+            click.echo(f"... {done} articles read, {report.unchanged} unchanged "
+                       f"({done / max(report.seconds, 1e-9):.1f} articles/s)", err=True)
 
     try:
         report = pipeline.build(None, inputs, db, progress, force=force, processor=processor, fingerprint_=fp)

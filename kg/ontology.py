@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,12 +116,14 @@ def load(path: Path = paths.ONTOLOGY) -> Ontology:
 
 
 def check(onto: Ontology, triples: list[Triple], article_id: str = "", sentence: str = "",
-          known_types: dict[str, set[str]] | None = None) -> list[Violation]:
+          known_types: dict[str, set[str]] | None = None, accepted: Container[Triple] = frozenset()) -> list[Violation]:
     """Return the violations in a candidate group of triples (empty when all of them are allowed).
 
     Types come from the rdf:type triples of the group (and ``known_types``);
     a node used where a class is required must have a type that is that class
-    or a subclass of it, and no two types of a node may be disjoint.
+    or a subclass of it, and no two types of a node may be disjoint. Triples in ``accepted``
+    (already checked in this article: actor descriptions repeat in every fact) still give types
+    and functional values but are not checked again.
     """
     types: dict[str, set[str]] = defaultdict(set)
     for node, ts in (known_types or {}).items():
@@ -137,6 +139,10 @@ def check(onto: Ontology, triples: list[Triple], article_id: str = "", sentence:
     values: dict[tuple[str, str], set[object]] = defaultdict(set)
     for t in triples:
         p = t.predicate
+        if t in accepted:
+            if p != V.RDF_TYPE and p != V.RDFS_LABEL:
+                values[(t.subject, p)].add(t.object)
+            continue
         if p == V.RDF_TYPE:
             if t.object not in onto.classes:
                 bad(t, f"unknown class {t.object}")

@@ -135,14 +135,16 @@ def checked_triples(onto: Ontology, extraction: Extraction, gaz: Gazetteer | Non
         return [], [], violations
     known = {rdf.article_iri(article.id): {t.object for t in triples if t.predicate == V.RDF_TYPE}}
     kept: list[Fact] = []
+    accepted: set[Triple] = set()
     for fact in extraction.facts:
         group = rdf.fact_triples(fact, article.id)
-        found = ontology_mod.check(onto, group, article.id, fact.evidence.sentence, known)
+        found = ontology_mod.check(onto, group, article.id, fact.evidence.sentence, known, accepted)
         if found:
             violations.extend(found)
             continue
         kept.append(fact)
         triples.extend(group)
+        accepted.update(group)
     if gaz is not None:
         people = {a.key: a for f in kept for a in _actors_of(f) if a.type == "Person" and a.key in gaz.offices}
         for key, person in sorted(people.items()):

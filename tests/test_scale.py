@@ -268,3 +268,11 @@ def test_packed_graphs_store_the_same_triples(resources: pipeline.Resources, tmp
     store.replace_graphs(a, [(rdf.article_iri(done.article_id), done.triples)])
     store.load_new_graphs(b, [(rdf.article_iri(done.article_id), packed.body, packed.stamp)])
     assert {str(q) for q in a} == {str(q) for q in b} and len(a) == packed.size
+
+
+@pytest.mark.parametrize("extra", [[], ["--workers", "2"]])
+def test_a_model_that_does_not_load_is_exit_2_not_a_hang(tmp_path: Path, extra: list[str]) -> None:
+    """Regression: a worker pool whose initializer raises restarts it forever; kg reports the error instead."""
+    run = subprocess.run([*KG, "build", str(ARTICLES[0]), "--store", str(tmp_path / "s"), "--model", "no_such_model",
+                          *extra], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and "cannot load spaCy model 'no_such_model'" in run.stderr
