@@ -385,6 +385,7 @@ def serve(store_dir: Path | None, host: str, port: int, queries_port: int | None
         kg serve --store kg-store
     """
     import signal
+    import threading
 
     from kg import serve as serve_mod
 
@@ -405,7 +406,11 @@ def serve(store_dir: Path | None, host: str, port: int, queries_port: int | None
                    f"Ready-made queries: http://{serve_mod.url_host(host)}:{qport}/\n"
                    f"serving {path} read-only (union of named graphs, {timeout_s} s query timeout); Ctrl-C stops")
         sys.stdout.flush()
+        watcher = threading.Thread(target=lambda: (server.process.wait(), page.shutdown()), daemon=True)
+        watcher.start()  # the page stops with Oxigraph, if Oxigraph ends on its own
         page.serve_forever(poll_interval=0.5)
+        if server.process.poll() is not None:
+            raise KgCliError(f"the Oxigraph server exited on its own (exit code {server.process.returncode})")
     except KeyboardInterrupt:
         pass
     except KgError as e:

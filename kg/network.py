@@ -29,7 +29,8 @@ SEED = 42  # spring-layout seed: the same store always draws the same picture
 
 # Every named graph is one article; reading them one at a time (GRAPH ?g) rather than
 # through the union default graph is what lets an edge count the articles behind it.
-_PREFIXES = f"PREFIX gk: <{V.GK}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+_PREFIXES = (f"PREFIX gk: <{V.GK}>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+             "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n")
 
 _MET_REPORTS = _PREFIXES + """
 SELECT DISTINCT ?g ?x ?y ?m ?date ?loc ?place WHERE {
@@ -43,12 +44,13 @@ SELECT DISTINCT ?g ?x ?y ?m ?date ?loc ?place WHERE {
   }
 }"""
 
+# One row per (actor, property, value): three OPTIONALs over GRAPH ?g1/?g2/?g3 multiplied out per actor,
+# cubic in the number of articles naming it (regression: 80 graphs took 0.17 s, 2,000 would take most of an hour).
 _ACTORS = _PREFIXES + """
-SELECT DISTINCT ?x ?label ?type ?wikidata WHERE {
+SELECT DISTINCT ?x ?p ?v WHERE {
   { SELECT DISTINCT ?x WHERE { GRAPH ?g { { ?x gk:met ?y } UNION { ?y gk:met ?x } } } }
-  OPTIONAL { GRAPH ?g1 { ?x rdfs:label ?label } }
-  OPTIONAL { GRAPH ?g2 { ?x a ?type } }
-  OPTIONAL { GRAPH ?g3 { ?x gk:wikidata ?wikidata } }
+  VALUES ?p { rdfs:label rdf:type gk:wikidata }
+  GRAPH ?h { ?x ?p ?v }
 }"""
 
 
@@ -169,11 +171,15 @@ def actors(store: ox.Store) -> list[ActorInfo]:
     types: dict[str, set[str]] = {}
     items: dict[str, set[str]] = {}
     for row in store.query(_ACTORS):  # type: ignore[union-attr]
-        iri = _value(row["x"])
-        labels.setdefault(iri, set()).add(_value(row["label"]))
-        t = _value(row["type"])
-        types.setdefault(iri, set()).add(local_name(t) if t.startswith(V.GK) and t != V.Actor else "")
-        items.setdefault(iri, set()).add(wikidata_id(_value(row["wikidata"])))
+        iri, p, v = _value(row["x"]), _value(row["p"]), _value(row["v"])
+        for table in (labels, types, items):
+            table.setdefault(iri, set())
+        if p == V.RDFS_LABEL:
+            labels[iri].add(v)
+        elif p == V.RDF_TYPE:
+            types[iri].add(local_name(v) if v.startswith(V.GK) and v != V.Actor else "")
+        else:
+            items[iri].add(wikidata_id(v))
     return [ActorInfo(iri, min(labels[iri] - {""}, default=local_name(iri)), _joined(types[iri]) or "Actor",
                       _joined(items[iri]))
             for iri in sorted(labels)]

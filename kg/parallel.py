@@ -8,8 +8,9 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 
 from kg import pipeline
 from kg.errors import KgError
@@ -31,14 +32,14 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-_FAILED: KgError | None = None
+_FAILED: Exception | None = None
 
 
 def _load(model: str | None) -> None:
     global _RESOURCES, _FAILED
     try:
         _RESOURCES = pipeline.load_resources(model)
-    except KgError as e:  # raised with the first batch: a Pool whose initializer raises restarts it forever
+    except Exception as e:  # noqa: BLE001 (raised with the first batch, where the parent reports it)
         _FAILED = e
 
 
@@ -52,20 +53,24 @@ def _work(batch: list[Article]) -> list[pipeline.Processed]:
 def processor(workers: int, model: str | None = None, batch_size: int = 16) -> pipeline.Processor:
     """Return a processor for :func:`kg.pipeline.build` that runs on ``workers`` processes, results in input order.
 
-    The workers start together, so their models load side by side while the first batches are read. Batches
-    of 16 keep the last one short, when one worker may finish before the other.
+    The first batches start every worker, so their models load side by side. Batches of 16 keep the last
+    one short, when one worker may finish before the other. A worker that dies ends the build with an error.
     """
 
     def run(articles: Iterable[Article]) -> Iterator[pipeline.Processed]:
         # spawn, not fork: the parent holds the open store (RocksDB) and must not be copied into workers
         context = multiprocessing.get_context("spawn")
-        with context.Pool(workers, initializer=_load, initargs=(model,)) as pool:
-            window: deque[AsyncResult[list[pipeline.Processed]]] = deque()
-            for batch in batched(articles, batch_size):
-                window.append(pool.apply_async(_work, (batch,)))
-                if len(window) >= 2 * workers:
-                    yield from window.popleft().get()
-            while window:
-                yield from window.popleft().get()
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context, initializer=_load, initargs=(model,)) as pool:
+                window: deque[Future[list[pipeline.Processed]]] = deque()
+                for batch in batched(articles, batch_size):
+                    window.append(pool.submit(_work, batch))
+                    if len(window) >= 2 * workers:
+                        yield from window.popleft().result()
+                while window:
+                    yield from window.popleft().result()
+        except BrokenProcessPool as e:  # a worker was killed (out of memory, a signal): never wait for it
+            raise KgError(f"a worker process ended abruptly ({e}); the articles already written are stored, "
+                          "run kg build again to finish") from e
 
     return run

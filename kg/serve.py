@@ -95,18 +95,35 @@ def start(store: Path, host: str = "127.0.0.1", port: int = 7878, timeout_s: int
     cmd = [oxigraph_command(), "serve-read-only", "--location", str(store), "--bind", f"{host}:{port}",
            "--union-default-graph", "--timeout-s", str(timeout_s)]
     _check_port(host, port)
-    log = tempfile.TemporaryFile()  # not a pipe: a server that logs must never block on a full pipe
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log)
     url = f"http://{url_host(host)}:{port}"
+    marker = marker_path(store)
+    marker.write_text(json.dumps({"pid": os.getpid(), "url": url}), encoding="utf-8")  # before the server reads
+    log = tempfile.TemporaryFile()  # not a pipe: a server that logs must never block on a full pipe
+    try:
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log, preexec_fn=_die_with_parent)
+    except BaseException:
+        marker.unlink(missing_ok=True)
+        raise
+    marker.write_text(json.dumps({"pid": os.getpid(), "server_pid": proc.pid, "url": url}), encoding="utf-8")
     try:
         _wait_until_up(proc, url, wait_s, log)
     except BaseException:  # not up, or interrupted while waiting: leave no server behind
         proc.terminate()
         proc.wait()
+        marker.unlink(missing_ok=True)
         raise
-    marker_path(store).write_text(json.dumps({"pid": os.getpid(), "server_pid": proc.pid, "url": url}),
-                                  encoding="utf-8")
     return Server(proc, url, store)
+
+
+def _die_with_parent() -> None:
+    """In the server's process before exec: ask Linux to stop it when kg serve dies, even by SIGKILL."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the marker still names the server's pid
+        pass
 
 
 def _check_port(host: str, port: int) -> None:

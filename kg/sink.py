@@ -55,18 +55,18 @@ class StoreSink:
         self.checker = checker
         self.report = BuildReport()
         self._since_flush = 0
-        self._existing: set[str] = set()
+        # every graph already stored, whatever the caller asks next: a graph not in it is bulk-loaded, and
+        # bulk-loading over a stored graph would merge old and new facts (regression)
+        self._existing: set[str] = {g.value for g in store.named_graphs()}  # type: ignore[union-attr]
         self._new: list[tuple[Any, bytes, str]] = []
 
     def keys(self) -> dict[str, tuple[str, str]]:
-        found = store_mod.build_keys(self.store)
-        self._existing = {g.value for g in self.store.named_graphs()}  # type: ignore[union-attr]
-        return found
+        return store_mod.build_keys(self.store)
 
     def write(self, batch: Sequence[Processed | Extraction]) -> None:
         from kg.pipeline import pack, to_processed
 
-        replace = []
+        replace, drop = [], []
         for item in batch:
             if isinstance(item, Extraction):
                 if self.checker is None:
@@ -74,7 +74,9 @@ class StoreSink:
                 item = to_processed(self.checker[0], item, self.checker[1], self.checker[2])
             self.report.rejected.extend(item.violations)
             self.report.rejected_facts += item.rejected_facts
-            if not item.stored:
+            if not item.stored:  # nothing of it may be stored now: its old graph goes
+                if rdf.article_iri(item.article_id) in self._existing:
+                    drop.append(rdf.article_iri(item.article_id))
                 continue
             item = pack(item)
             self.report.articles += 1
@@ -88,9 +90,9 @@ class StoreSink:
             else:
                 self._new.append((graph, item.body, item.stamp))
             self._existing.add(graph)  # the same article twice in one build: the second replaces the first
-        if replace:
+        if replace or drop:
             self._load_new()  # an article bulk-loaded earlier in this build may be among the replaced
-            store_mod.replace_packed(self.store, replace)
+            store_mod.replace_packed(self.store, replace, drop)
         if len(self._new) >= BULK_ARTICLES:
             self._load_new()
         self._since_flush += len(batch)

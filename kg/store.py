@@ -23,19 +23,37 @@ def marker_path(store: Path) -> Path:
 
 
 def serving(store: Path) -> dict | None:
-    """Return the marker's content if a live ``kg serve`` is serving ``store``; a stale marker is removed."""
+    """Return the marker's content if ``kg serve`` or its Oxigraph server is still running on ``store``.
+
+    A marker whose processes are all gone is stale and removed. An Oxigraph server left behind by a killed
+    ``kg serve`` still counts: it is still reading the store.
+    """
     marker = marker_path(store)
     try:
         info = json.loads(marker.read_text(encoding="utf-8"))
-        os.kill(int(info["pid"]), 0)
+        pids = [int(info[k]) for k in ("pid", "server_pid") if info.get(k)]
     except FileNotFoundError:
         return None
-    except (ProcessLookupError, ValueError, KeyError, TypeError, json.JSONDecodeError):
+    except (ValueError, KeyError, TypeError, AttributeError, json.JSONDecodeError):
         marker.unlink(missing_ok=True)
         return None
-    except PermissionError:  # alive, owned by somebody else
-        pass
+    if not any(_alive(p) for p in pids):
+        marker.unlink(missing_ok=True)
+        return None
     return info
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, owned by somebody else
+        return True
+    try:  # a zombie (ended, not yet reaped) is not running
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return True
 
 
 FORMATS = {
@@ -113,13 +131,14 @@ def _stamp_line(graph: IRI, stamp: str) -> bytes:
     return ox.serialize([t], format=ox.RdfFormat.N_TRIPLES)
 
 
-def replace_packed(store: ox.Store, graphs: Iterable[tuple[IRI, bytes, str]]) -> None:
-    """Replace each named graph with its N-Triples body and its gk:extractedWith stamp, in one transaction.
+def replace_packed(store: ox.Store, graphs: Iterable[tuple[IRI, bytes, str]], drop: Iterable[IRI] = ()) -> None:
+    """Replace each named graph with its N-Triples body and its gk:extractedWith stamp, and drop the ``drop``
+    graphs, in one transaction.
 
     A single SPARQL update drops and refills the graphs, so a reader never sees an article half-written
     and a failure leaves the old graphs intact.
     """
-    parts = []
+    parts = [f"DROP SILENT GRAPH {ox.NamedNode(g)}" for g in drop]
     for graph, body, stamp in graphs:
         g = ox.NamedNode(graph)
         text = (body + _stamp_line(graph, stamp)).decode("utf-8")

@@ -276,3 +276,71 @@ def test_a_model_that_does_not_load_is_exit_2_not_a_hang(tmp_path: Path, extra: 
     run = subprocess.run([*KG, "build", str(ARTICLES[0]), "--store", str(tmp_path / "s"), "--model", "no_such_model",
                           *extra], capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "cannot load spaCy model 'no_such_model'" in run.stderr
+
+
+@pytest.mark.parametrize("extra", [[], ["--force"], ["--workers", "2", "--force"]])
+def test_a_changed_article_replaces_its_old_graph_through_the_cli(tmp_path: Path, extra: list[str]) -> None:
+    """Regression: the store process (and --force) bulk-loaded a changed article on top of its old graph,
+    merging old and new facts and leaving two content hashes."""
+    article = tmp_path / "a.txt"
+    article.write_text("Talks\n\nVladimir Putin met Recep Tayyip Erdogan in Ankara on Monday.\n", encoding="utf-8")
+    kg("build", str(article), "--store", str(tmp_path / "s"), "-q")
+    article.write_text("Talks\n\nEmmanuel Macron met Olaf Scholz in Paris on Monday.\n", encoding="utf-8")
+    kg("build", str(article), "--store", str(tmp_path / "s"), "-q", *extra)
+    db = store.open_store(tmp_path / "s", read_only=True)
+    g = ox.NamedNode(rdf.article_iri("a"))
+    labels = {q.object.value for q in db.quads_for_pattern(None, ox.NamedNode(
+        "http://www.w3.org/2000/01/rdf-schema#label"), None, g)}
+    hashes = list(db.quads_for_pattern(None, ox.NamedNode("https://w3id.org/geokg/ontology#contentHash"), None, g))
+    assert "Olaf Scholz" in labels and "Vladimir Putin" not in labels
+    assert len(hashes) == 1
+
+
+def test_an_article_that_now_stores_nothing_loses_its_old_graph(tmp_path: Path) -> None:
+    from kg.records import IRI, Triple
+    from kg.sink import StoreSink
+
+    db = ox.Store()
+    graph = rdf.article_iri("x")
+    sink = StoreSink(db)
+    sink.write([pipeline.Processed("x", (Triple(IRI(graph), IRI("urn:p"), IRI("urn:o")),))])
+    sink.close()
+    assert len(db) == 1
+    again = StoreSink(db)
+    again.write([pipeline.Processed("x", ())])
+    again.close()
+    assert len(db) == 0
+
+
+def test_a_killed_worker_ends_the_build_with_an_error_not_a_hang(tmp_path: Path) -> None:
+    """Regression: a worker killed mid-build (out of memory, a signal) left the build waiting forever."""
+    import os
+    import signal
+
+    sys.path.insert(0, str(paths.ROOT / "bench"))
+    import make_corpus
+
+    corpus = tmp_path / "c.jsonl"
+    make_corpus.write_corpus(200, corpus, seed=2)
+    proc = subprocess.Popen([*KG, "build", str(corpus), "--store", str(tmp_path / "s"), "--workers", "2", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    victim = None
+    for _ in range(300):
+        kids = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        workers = [k for k in kids if "spawn_main" in _cmdline(k)]
+        if len(workers) == 2:
+            victim = int(workers[0])
+            break
+        time.sleep(0.05)
+    assert victim is not None, "the workers did not start"
+    time.sleep(1)
+    os.kill(victim, signal.SIGKILL)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 2 and "a worker process ended abruptly" in err
+
+
+def _cmdline(pid: str) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+    except OSError:  # ended meanwhile
+        return ""

@@ -18,6 +18,7 @@ import pytest
 import rdflib
 
 from kg import paths, pipeline, queries, serve, store
+from kg.errors import StoreError
 from servers import KG, start_server, stop_server
 
 PAIRS = """PREFIX gk: <https://w3id.org/geokg/ontology#>
@@ -271,3 +272,58 @@ def test_a_port_in_use_is_a_clear_error_and_leaves_nothing_running(built: Path) 
         assert page.returncode == 2 and "cannot open the query page" in page.stderr
     with pytest.raises(OSError):  # the Oxigraph started for the second try was stopped with it
         socket.create_connection(("127.0.0.1", port - 1), timeout=2).close()
+
+
+def test_kg_serve_killed_leaves_no_server_and_no_writer_beside_a_reader(resources: pipeline.Resources,
+                                                                          tmp_path: Path) -> None:
+    """Regression: after `kill -9` of kg serve its Oxigraph kept reading the store, and the marker was taken
+    for stale, so a build could open the store beside it. Now Oxigraph dies with kg serve."""
+    import os
+    import signal
+
+    built = tmp_path / "own"
+    db = store.open_store(built)
+    pipeline.build(resources, [sorted(paths.ARTICLES.glob("*.txt"))[0]], db)
+    del db
+    proc, endpoint, _ = start_server(built)
+    server_pid = json.loads(store.marker_path(built).read_text())["server_pid"]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    for _ in range(100):
+        if not Path(f"/proc/{server_pid}").exists() or "Z" in Path(f"/proc/{server_pid}/stat").read_text().split()[2]:
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("Oxigraph outlived kg serve")
+    assert store.serving(built) is None  # everything is gone: the marker is stale
+
+
+def test_kg_serve_stops_when_oxigraph_dies(built: Path, resources: pipeline.Resources, tmp_path: Path) -> None:
+    import os
+    import signal
+
+    own = tmp_path / "own"
+    db = store.open_store(own)
+    pipeline.build(resources, [sorted(paths.ARTICLES.glob("*.txt"))[0]], db)
+    del db
+    proc, _, _ = start_server(own)
+    os.kill(json.loads(store.marker_path(own).read_text())["server_pid"], signal.SIGKILL)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 2 and "Oxigraph server exited on its own" in err
+    assert not store.marker_path(own).exists()
+
+
+def test_a_marker_whose_server_outlived_kg_serve_still_blocks_builds(tmp_path: Path) -> None:
+    path = tmp_path / "s"
+    store.open_store(path).flush()
+    sleeper = subprocess.Popen(["sleep", "30"])  # stands for an orphaned Oxigraph
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    store.marker_path(path).write_text(json.dumps({"pid": gone.pid, "server_pid": sleeper.pid, "url": "http://x"}))
+    try:
+        with pytest.raises(StoreError, match="being served"):
+            store.open_store(path)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert store.serving(path) is None and not store.marker_path(path).exists()
