@@ -31,7 +31,7 @@ from kg.errors import StoreError
 from kg.parallel import batched
 from kg.records import Article, InputProblem, Triple
 
-__all__ = ["build_pushed", "put_graph", "processor", "server_build_keys"]
+__all__ = ["build_pushed", "connect", "put_graph", "processor", "server_build_keys"]
 
 _CACHE: dict[str, pipeline.Resources] = {}  # per worker process: the model is loaded once
 
@@ -56,15 +56,27 @@ def _extract_and_push(batch: list[Article], model: str | None, url: str) -> list
     return out
 
 
-def _client(address: str) -> Any:
+def connect(address: str, wait_s: float = 30) -> Any:
+    """Return a Dask client of the scheduler at ``address``, once it has at least one worker.
+
+    Raises:
+        StoreError: dask.distributed is missing, the scheduler cannot be reached, or no worker joins in ``wait_s``.
+    """
     try:
         from dask.distributed import Client
     except ImportError as e:
         raise StoreError("--dask needs dask.distributed: pip install 'dask[distributed]'") from e
     try:
-        return Client(address, timeout=30)
+        client = Client(address, timeout=30)
     except (OSError, TimeoutError) as e:
         raise StoreError(f"cannot reach the Dask scheduler at {address}: {e}") from e
+    try:
+        client.wait_for_workers(1, timeout=wait_s)
+    except TimeoutError as e:  # tasks would wait for a worker forever
+        client.close()
+        raise StoreError(f"the Dask scheduler at {address} has no workers (none joined in {wait_s:.0f} s); "
+                         f"start some with: dask worker {address}") from e
+    return client
 
 
 def _ordered(client: Any, fn: Any, batches: Iterable[list[Article]], *args: object) -> Iterator[Any]:
@@ -83,7 +95,7 @@ def processor(address: str, model: str | None = None, batch_size: int = 32) -> p
     """Return a processor for :func:`kg.pipeline.build` that runs extraction on the Dask cluster at ``address``."""
 
     def run(articles: Iterable[Article]) -> Iterator[pipeline.Processed]:
-        client = _client(address)
+        client = connect(address)
         try:
             for results in _ordered(client, _extract, batched(articles, batch_size), model):
                 yield from results
@@ -153,7 +165,7 @@ def build_pushed(address: str, inputs: Iterable[Path | str], url: str, *, model:
             else:
                 yield item
 
-    client = _client(address)
+    client = connect(address)
     try:
         for results in _ordered(client, _extract_and_push, batched(articles(), batch_size), model, url):
             for done, written in results:

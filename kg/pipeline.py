@@ -72,7 +72,9 @@ def fingerprint(model: str | None = None, ontology_path: Path = paths.ONTOLOGY) 
         kg_version = version("geokg")
     except PackageNotFoundError:
         kg_version = "unknown"
-    model = f"{model}-{get_package_version(model) or 'unversioned'}"
+    from spacy import __version__ as spacy_version
+
+    model = f"{model}-{get_package_version(model) or 'unversioned'} spacy-{spacy_version}"
     h = hashlib.sha256()
     files = [*sorted((paths.ROOT / "kg").glob("*.py")), *sorted(paths.DATA.glob("gazetteers/*")),
              *sorted(paths.DATA.glob("patterns/*")), ontology_path]

@@ -344,3 +344,13 @@ def _cmdline(pid: str) -> str:
         return Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
     except OSError:  # ended meanwhile
         return ""
+
+
+def test_a_dask_scheduler_without_workers_is_a_clear_error() -> None:
+    """Regression (review): tasks sent to a scheduler with no workers waited forever."""
+    distributed = pytest.importorskip("dask.distributed")
+    from kg.distributed import connect
+
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None) as c:
+        with pytest.raises(StoreError, match="has no workers"):
+            connect(c.scheduler_address, wait_s=1)
