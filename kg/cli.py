@@ -98,7 +98,7 @@ def build(inputs: tuple[str, ...], store_dir: Path | None, model: str | None, qu
         else:  # this process parses and extracts; a store process checks and writes beside it
             from kg.sink import StoreProcess
 
-            processor = pipeline.local_processor(model, check=False)
+            processor = pipeline.local_processor(model)
             db = StoreProcess(path, fp)
     except KgError as e:
         raise KgCliError(str(e)) from e

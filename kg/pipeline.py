@@ -228,23 +228,18 @@ def process(res: Resources, articles: Iterable[Article], batch_size: int = 32) -
 Processor = Callable[[Iterable[Article]], Iterator["Processed | Extraction"]]
 
 
-def local_processor(model: str | None = None, check: bool = True) -> Processor:
-    """Return a processor that loads the resources here, only once there is an article to process.
+def local_processor(model: str | None = None) -> Processor:
+    """Return a processor that parses and extracts here and leaves the checks to the sink (the store process).
 
-    A rebuild in which every article is unchanged so never loads the model. With ``check=False`` it
-    yields the extractions unchecked, for a sink that checks them beside the parse.
+    The resources are loaded only once there is an article to process, so a rebuild in which every
+    article is unchanged never loads the model.
     """
 
     def run(articles: Iterable[Article]) -> Iterator[Processed | Extraction]:
         it = iter(articles)
         first = next(it, None)
-        if first is None:
-            return
-        res = load_resources(model)
-        if check:
-            yield from process(res, itertools.chain([first], it))
-        else:
-            yield from extract_all(res, itertools.chain([first], it))
+        if first is not None:
+            yield from extract_all(load_resources(model), itertools.chain([first], it))
 
     return run
 
