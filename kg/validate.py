@@ -113,8 +113,12 @@ def closed_world(onto: Ontology, quads: list[ox.Quad], graph: str) -> list[Probl
             for v in ontology_mod.check(onto, _records(quads), graph)]
 
 
-def reason(store: ox.Store, ontology_path: Path = paths.ONTOLOGY) -> list[Problem]:
-    """Run HermiT over the ontology and all facts; on inconsistency, name the graphs and individuals involved.
+def reason(store: ox.Store, ontology_path: Path = paths.ONTOLOGY, onto: Ontology | None = None) -> list[Problem]:
+    """Run HermiT over the ontology and all facts; on inconsistency, name the graphs, individuals and axioms.
+
+    HermiT gives the verdict. The axioms in conflict are then named from the ontology (``onto``): a node's
+    asserted classes and those its properties' domains and ranges give it, against the disjointness,
+    irreflexive and functional axioms.
 
     Raises:
         ReasonerError: Java is not installed, or HermiT failed for another reason.
@@ -133,10 +137,52 @@ def reason(store: ox.Store, ontology_path: Path = paths.ONTOLOGY) -> list[Proble
     for graph, quads in graphs:  # narrow down: which article graphs are inconsistent on their own
         if not _consistent(schema, quads):
             problems.append(Problem("reasoner", graph, _culprits(schema, quads),
-                                    "the ontology and this graph's facts are inconsistent (HermiT)"))
+                                    "the ontology and this graph's facts are inconsistent (HermiT)"
+                                    + _axioms(onto, quads)))
     if not problems:
-        problems.append(Problem("reasoner", "", "", "the facts of several graphs together are inconsistent (HermiT)"))
+        problems.append(Problem("reasoner", "", "", "the facts of several graphs together are inconsistent (HermiT)"
+                                + _axioms(onto, everything)))
     return problems
+
+
+def _axioms(onto: Ontology | None, quads: list[ox.Quad]) -> str:
+    found = conflicts(onto, quads) if onto is not None else []
+    return ("; axioms in conflict: " + " | ".join(found)) if found else ""
+
+
+def conflicts(onto: Ontology, quads: list[ox.Quad]) -> list[str]:
+    """Name the individuals and the axioms they break: disjoint classes (asserted, or given by a property's
+    domain or range), an irreflexive property linking a node to itself, a functional property with two values.
+    """
+    why: dict[str, dict[str, str]] = {}  # node -> class -> why it has it
+    values: dict[tuple[str, str], set[str]] = {}
+    out = []
+    for q in quads:
+        s, p, o = q.subject.value, q.predicate.value, q.object
+        if p == V.RDF_TYPE:
+            why.setdefault(s, {})[o.value] = "asserted"  # the plainest reason wins
+            continue
+        for c in onto.domains.get(p, ()):
+            why.setdefault(s, {}).setdefault(c, f"domain of {short(IRI(p))}")
+        if isinstance(o, ox.NamedNode):
+            for c in onto.ranges.get(p, ()):
+                why.setdefault(o.value, {}).setdefault(c, f"range of {short(IRI(p))}")
+            if p in onto.irreflexive and o.value == s:
+                out.append(f"{short(IRI(p))} is irreflexive but {short(IRI(s))} {short(IRI(p))} itself")
+        if p in onto.functional:
+            values.setdefault((s, p), set()).add(str(o))
+    for node, classes in sorted(why.items()):
+        reported = set()
+        for a, ra in sorted(classes.items()):
+            for b, rb in sorted(classes.items()):
+                if a < b and (pair := onto.disjoint_pair([a], [b])) is not None and pair not in reported:
+                    reported.add(pair)
+                    out.append(f"{short(IRI(pair[0]))} owl:disjointWith {short(IRI(pair[1]))}: {short(IRI(node))} "
+                               f"is a {short(IRI(a))} ({ra}) and a {short(IRI(b))} ({rb})")
+    for (s, p), vals in sorted(values.items()):
+        if len(vals) > 1:
+            out.append(f"{short(IRI(p))} is functional but {short(IRI(s))} has {len(vals)} values")
+    return out
 
 
 def _is_date(term: object) -> bool:
@@ -189,5 +235,5 @@ def validate(store: ox.Store, onto: Ontology, *, with_reasoner: bool = False,
         report.problems += shacl(quads, graph, shapes)
         report.problems += closed_world(onto, quads, graph)
     if with_reasoner:
-        report.problems += reason(store, onto.path)
+        report.problems += reason(store, onto.path, onto)
     return report

@@ -100,6 +100,26 @@ def test_reasoner_finds_a_contradiction_across_graphs(built: Path, tmp_path: Pat
     assert out.returncode == 1
     problems = [p for p in json.loads(out.stdout)["problems"] if p["check"] == "reasoner"]
     assert problems and "inconsistent" in problems[0]["message"]
+    # the individual and the axiom are named, with why the node has each class
+    assert ("gk:Actor owl:disjointWith gk:Plan: actor:odd is a gk:Person (asserted) and a gk:Plan (asserted)"
+            in problems[0]["message"]), problems[0]["message"]
+
+
+def test_conflicts_name_the_individual_and_the_axiom() -> None:
+    from kg import ontology
+
+    t = N("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    g, plan, x = N("urn:g"), N(ID + "plan/p"), N(ID + "actor/x")
+    integer = N("http://www.w3.org/2001/XMLSchema#integer")
+    quads = [ox.Quad(plan, N(GK + "met"), x, g), ox.Quad(plan, t, N(GK + "Plan"), g),
+             ox.Quad(x, N(GK + "met"), x, g),
+             ox.Quad(plan, N(GK + "pointCount"), ox.Literal("3", datatype=integer), g),
+             ox.Quad(plan, N(GK + "pointCount"), ox.Literal("4", datatype=integer), g)]
+    assert V.conflicts(ontology.load(), quads) == [
+        "gk:met is irreflexive but actor:x gk:met itself",
+        "gk:Actor owl:disjointWith gk:Plan: plan:p is a gk:Actor (domain of gk:met) and a gk:Plan (asserted)",
+        "gk:pointCount is functional but plan:p has 2 values"]
+    assert V.conflicts(ontology.load(), quads[1:2]) == []
 
 
 def test_validate_without_java_is_a_clear_error(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
