@@ -142,6 +142,12 @@ def reason(store: ox.Store, ontology_path: Path = paths.ONTOLOGY, onto: Ontology
     if not problems:
         problems.append(Problem("reasoner", "", "", "the facts of several graphs together are inconsistent (HermiT)"
                                 + _axioms(onto, everything)))
+    elif onto is not None:  # conflicts that only the graphs together make, beside those of single graphs
+        alone = {c for graph, quads in graphs for c in conflicts(onto, quads)}
+        together = [c for c in conflicts(onto, everything) if c not in alone]
+        if together:
+            problems.append(Problem("reasoner", "", "", "the facts of several graphs together are inconsistent; "
+                                    "axioms in conflict: " + " | ".join(together)))
     return problems
 
 

@@ -63,7 +63,7 @@ def test_clean_build_is_valid(built: Path) -> None:
 
 def test_each_bad_triple_is_caught_and_named(built: Path, tmp_path: Path) -> None:
     putin = N(ID + "actor/vladimir-putin")
-    plan = N(ID + "plan/03_china_peace_plan_wang_yi-12-point-position-paper")
+    plan = N(ID + "plan/03_china_peace_plan_wang_yi-12-point-plan")  # a plan of the store, typed gk:Plan there
     event = N(ID + "event/bad.meeting-1")
     path = spoiled(built, tmp_path, [
         (plan, N(GK + "met"), putin, "03_china_peace_plan_wang_yi"),              # a plan that met a person
@@ -80,6 +80,7 @@ def test_each_bad_triple_is_caught_and_named(built: Path, tmp_path: Path) -> Non
     assert "at least two participants" in text and event.value in text
     assert "evidence sentence" in text and "gk:reportedIn" in text
     assert f"ontology {plan.value} {GK}met domain of gk:met is gk:Actor" in text
+    assert "is a gk:Plan (disjoint with gk:Actor)" in text  # the plan is known as a plan, not merely untyped
 
 
 @pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
@@ -154,3 +155,22 @@ def test_export_with_ontology_reparses_with_classes(built: Path, fmt: str, rdfli
     plain = subprocess.run([sys.executable, "-m", "kg", "export", "--store", str(built), "--format", fmt],
                            capture_output=True, check=True)
     assert b"owl#Class" not in plain.stdout
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="HermiT needs Java")
+def test_reasoner_names_conflicts_across_graphs_beside_those_of_one_graph(built: Path, tmp_path: Path) -> None:
+    """Regression: once one graph was inconsistent on its own, a contradiction that only the graphs together
+    make (a plan typed in one graph, said to have met in another) went unnamed."""
+    putin = N(ID + "actor/vladimir-putin")
+    plan = N(ID + "plan/03_china_peace_plan_wang_yi-12-point-plan")
+    path = spoiled(built, tmp_path, [
+        (putin, N(GK + "met"), putin, "01_putin_witkoff_kremlin"),
+        (plan, N(GK + "met"), putin, "01_putin_witkoff_kremlin"),
+    ])
+    out = run(path, "--reason")
+    assert out.returncode == 1
+    messages = [p["message"] for p in json.loads(out.stdout)["problems"] if p["check"] == "reasoner"]
+    assert any("gk:met is irreflexive but actor:vladimir-putin gk:met itself" in m for m in messages), messages
+    assert any("several graphs together" in m and "gk:Actor owl:disjointWith gk:Plan: "
+               "plan:03_china_peace_plan_wang_yi-12-point-plan is a gk:Actor (domain of gk:met) "
+               "and a gk:Plan (asserted)" in m for m in messages), messages
