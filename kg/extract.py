@@ -157,6 +157,17 @@ def _is_joint(noun: Token) -> bool:
     return any(c.lower_ in ("joint", "trilateral", "three-way", "four-way") for c in noun.children)
 
 
+def _agent_phrases(verb: Token) -> list[Token]:
+    """Return the passive verb's "by" phrases, also where the parse hung one on the verb's prepositional object:
+    "was hosted at a working dinner by Guy Parmelin" (a place or time there gives no actor, so no harm).
+    """
+    direct = [c for c in verb.children if c.dep_ == "agent"]
+    if direct or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return direct
+    return [b for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
+
+
 def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tuple[list[Actor], list[Actor]]:
     """Return (subjects, agents): the verb's subjects, climbing to the clause that has them."""
     t = verb
@@ -167,7 +178,7 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         actors = actors_under(subj, res, exclude if t is not verb else None)
         if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
-        agents = actors_under([g for c in t.children if c.dep_ == "agent" for g in c.children], res)
+        agents = actors_under([g for c in _agent_phrases(t) for g in c.children], res)
         if actors or agents:
             return actors, agents
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in t.children):

@@ -29,6 +29,10 @@ HAPPENED = [
     ("Erdogan hosted Zelensky in Ankara.", {("Recep Tayyip Erdoğan", "Volodymyr Zelensky")}),
     ("Sergei Lavrov held talks with Hakan Fidan.", {("Sergei Lavrov", "Hakan Fidan")}),
     ("Zelensky was received by Mohammed bin Salman in Jeddah.", {("Volodymyr Zelensky", "Mohammed bin Salman")}),
+    # regression: the parse hangs "by X" on the prepositional object ("dinner"), not on the passive verb
+    ("Scott Bessent was hosted at a working dinner by Economy Minister Guy Parmelin.",
+     {("Scott Bessent", "Guy Parmelin")}),
+    ("Antony Blinken was received at the Great Hall of the People by Xi Jinping.", {("Antony Blinken", "Xi Jinping")}),
     ("A meeting between Putin and Witkoff lasted five hours.", {("Vladimir Putin", "Steve Witkoff")}),
     ("Zelensky met German Chancellor Friedrich Merz in Berlin on May 28.", {("Volodymyr Zelensky", "Friedrich Merz")}),
     ("Jared Kushner, the son-in-law of President Donald Trump, also met Putin.", {("Jared Kushner", "Vladimir Putin")}),
@@ -189,3 +193,8 @@ PLACES = [
 def test_place_and_date_of_meeting(resources: pipeline.Resources, text: str, place: str, date: str) -> None:
     found = [f for f in facts(resources, text) if isinstance(f, Meeting)]
     assert [(f.location, f.date) for f in found] == [(place, date)]
+
+
+def test_a_by_phrase_that_names_no_actor_is_not_a_host(resources: pipeline.Resources) -> None:
+    """The passive "by" found under a prepositional object is a place here: nobody hosted Macron."""
+    assert met(resources, "Emmanuel Macron was hosted at a dinner by the lake in Geneva.") == set()
