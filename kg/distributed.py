@@ -11,6 +11,7 @@ Either way an article already stored with the same content hash and fingerprint 
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 import urllib.error
@@ -26,10 +27,9 @@ import pyoxigraph as ox
 from kg import pipeline, rdf
 from kg import store as store_mod
 from kg import vocab as V
-from kg.articles import read_inputs
 from kg.errors import StoreError
 from kg.parallel import batched
-from kg.records import Article, InputProblem, Triple
+from kg.records import Article, Triple
 
 __all__ = ["build_pushed", "connect", "put_graph", "processor", "server_build_keys"]
 
@@ -51,8 +51,7 @@ def _extract_and_push(batch: list[Article], model: str | None, url: str) -> list
     out = []
     for done in pipeline.process(_resources(model), batch):
         written = put_graph(url, rdf.article_iri(done.article_id), done.triples) if done.triples else 0
-        out.append((pipeline.Processed(done.article_id, (), done.facts, done.met_pairs, done.proposals,
-                                       done.rejected_facts, done.violations), written))
+        out.append((dataclasses.replace(done, triples=()), written))  # the graph is in the server now
     return out
 
 
@@ -156,18 +155,9 @@ def build_pushed(address: str, inputs: Iterable[Path | str], url: str, *, model:
     fp = pipeline.fingerprint(model)
     stored = {} if force else server_build_keys(url)
 
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs):
-            if isinstance(item, InputProblem):
-                report.problems.append(item)
-            elif stored.get(rdf.article_iri(item.id)) == (item.content_hash, fp):
-                report.unchanged += 1
-            else:
-                yield item
-
     client = connect(address)
     try:
-        for results in _ordered(client, _extract_and_push, batched(articles(), batch_size), model, url):
+        for results in _ordered(client, _extract_and_push, batched(pipeline.to_build(inputs, stored, fp, report), batch_size), model, url):
             for done, written in results:
                 report.article_ids.append(done.article_id)
                 report.rejected.extend(done.violations)

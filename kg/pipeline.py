@@ -22,7 +22,7 @@ from kg import vocab as V
 from kg.articles import read_inputs
 from kg.extract import extract_facts
 from kg.gazetteer import Gazetteer
-from kg.normalize import Normalized, normalize
+from kg.normalize import normalize
 from kg.ontology import Ontology
 from kg.patterns import Patterns
 from kg.records import Actor, Article, Extraction, Fact, InputProblem, Meeting, Proposal, Term, Triple, Violation
@@ -244,6 +244,21 @@ def local_processor(model: str | None = None) -> Processor:
     return run
 
 
+def to_build(inputs: Iterable[Path | str], stored: dict[str, tuple[str, str]], fingerprint: str,
+             report: BuildReport) -> Iterator[Article]:
+    """Yield the articles of the inputs that need building: not stored with this content hash and fingerprint.
+
+    Unreadable inputs go to ``report.problems``, skipped articles are counted in ``report.unchanged``.
+    """
+    for item in read_inputs(inputs):
+        if isinstance(item, InputProblem):
+            report.problems.append(item)
+        elif fingerprint and stored.get(rdf.article_iri(item.id)) == (item.content_hash, fingerprint):
+            report.unchanged += 1
+        else:
+            yield item
+
+
 def build(res: Resources | None, inputs: Iterable[Path | str], store: ox.Store | Sink,
           progress: Callable[[BuildReport], None] | None = None, *, force: bool = False,
           processor: Processor | None = None, fingerprint_: str | None = None, write_batch: int = 16) -> BuildReport:
@@ -267,17 +282,8 @@ def build(res: Resources | None, inputs: Iterable[Path | str], store: ox.Store |
             raise ValueError("build needs resources or a processor")
         processor = lambda arts: process(res, arts)  # noqa: E731
 
-    def articles() -> Iterator[Article]:
-        for item in read_inputs(inputs):
-            if isinstance(item, InputProblem):
-                report.problems.append(item)
-            elif fp and stored.get(rdf.article_iri(item.id)) == (item.content_hash, fp):
-                report.unchanged += 1
-            else:
-                yield item
-
     pending: list[Processed | Extraction] = []
-    for done in processor(articles()):
+    for done in processor(to_build(inputs, stored, fp, report)):
         report.article_ids.append(done.article_id if isinstance(done, Processed) else done.article.id)
         pending.append(done)
         if len(pending) >= write_batch:

@@ -327,3 +327,12 @@ def test_a_marker_whose_server_outlived_kg_serve_still_blocks_builds(tmp_path: P
         sleeper.kill()
         sleeper.wait()
     assert store.serving(path) is None and not store.marker_path(path).exists()
+
+
+def test_query_and_export_run_beside_a_server(server, built: Path, expected: dict) -> None:
+    """The README says kg query and kg export only read, so they may run while the store is served."""
+    q = subprocess.run([*KG, "query", "who_met_whom", "--store", str(built), "--format", "csv"],
+                       capture_output=True, text=True, timeout=120)
+    assert q.returncode == 0 and len(q.stdout.splitlines()) > 1, q.stderr
+    e = subprocess.run([*KG, "export", "--store", str(built), "--format", "nquads"], capture_output=True, timeout=120)
+    assert e.returncode == 0 and len(e.stdout.splitlines()) == expected["quads"]
