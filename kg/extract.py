@@ -192,6 +192,10 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "acomp") and t.head.i != t.i:
             if t.dep_ == "relcl":
                 return actors_under([t.head], res, exclude=t), []
+            if t.dep_ == "pcomp":
+                if not (t.head.dep_ == "prep" and modality.preposition(t.head) in _TIME_PREPS and t.head.head.pos_ in ("VERB", "AUX")):
+                    break  # "X insisted on meeting Y" has a subject, but no meeting
+                t = t.head  # "X came to Geneva after visiting Y": the clause the preposition hangs on
             t = t.head
         else:
             break
@@ -259,6 +263,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     return _meetings(pairs, verb, status, mode, rule, res, article, norm)
 
 
+_TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
 _PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs"}
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
@@ -429,6 +434,15 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         subj, _ = _subjects(support, res)
         owners += subj
         withs += _with_objects(support, res)
+        if noun.lower_ in _MEALS and support.lemma_.lower() in ("host", "give", "hold", "throw"):
+            # "hosted a dinner for X", "gave a banquet in honour of X"
+            for p in noun.children:
+                if p.lower_ == "for":
+                    listed, modifiers = surface_list(p, res, pat)
+                    withs += [a for a in _with_objects(noun, res, ("for",)) + listed if a not in modifiers]
+            withs += actors_under(
+                [o for p in noun.children if p.lower_ == "in" for h in p.children if h.lower_ in ("honour", "honor")
+                 for q in h.children if q.lower_ == "of" for o in q.children], res)
     if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
             and noun.head.lower_ in ("for", "on") and noun.head.head.pos_ == "VERB":
         owners += _subjects(noun.head.head, res)[0]  # "Witkoff flew to Jerusalem for a meeting with X"
@@ -446,6 +460,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
+_MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany"}
 
 

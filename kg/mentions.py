@@ -9,7 +9,7 @@ in the text ("Trump's envoy ..., Jared Kushner") are returned beside them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -74,7 +74,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     people: dict[str, Actor] = {}  # surname or full name -> actor minted in this article
     mentions: list[Mention] = []
     roles: list[StatedRole] = []
-    ents = list(doc.ents)
+    ents = _names_after_roles(list(doc.ents), gaz)
     for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
         if ent.label_ == "PERSON" and ent.ent_id_ in gaz.actors and gaz.actors[ent.ent_id_].type == "Person":
             _register_words(gaz.actors[ent.ent_id_], people)
@@ -112,6 +112,8 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     for m in _surnames(doc, people, by_token):
         mentions.append(m)
         by_token[m.root] = m
+    mentions = _full_names(mentions)
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for tok in doc:
         if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns:
             continue
@@ -149,6 +151,39 @@ def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, art
         if r.of is not None and r.holder.key not in sides and r.of.key in sides:
             sides[r.holder.key] = sides[r.of.key]
     return sides
+
+
+def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Relabel as a person a name NER mislabels right after a title: "Finnish President Sauli Niinistö" (GPE)."""
+    out = list(ents)
+    for n in range(1, len(out)):
+        prev, ent = out[n - 1], out[n]
+        if prev.label_ == ROLE_LABEL and ent.start == prev.end and ent.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") \
+                and not ent.ent_id_ and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                                                   for t in ent) \
+                and not any(t.text in gaz.demonym_set() for t in ent):
+            out[n] = Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return out
+
+
+def _full_names(mentions: list[Mention]) -> list[Mention]:
+    """Give a one-word name the person named in full elsewhere in the article ("Erdogan hosts Niinistö" in the
+    headline, "Finnish President Sauli Niinistö" in the body), when exactly one such person has that word."""
+    full: dict[str, set[Actor]] = {}
+    for m in mentions:
+        for a in m.actors:
+            if a.type == "Person" and len(a.label.split()) > 1:
+                for word in a.label.split():
+                    full.setdefault(word, set()).add(a)
+    out = []
+    for m in mentions:
+        one = m.actors[0] if len(m.actors) == 1 else None
+        if one is not None and " " not in one.label and len(full.get(one.label, ())) == 1 and m.kind == "name" \
+                and (one.type == "Person" or one.type == "Organization" and not one.wikidata):
+            # NER also calls a lone surname an organisation: "Erdogan hosts Niinistö"
+            m = replace(m, actors=tuple(full[m.actors[0].label]))
+        out.append(m)
+    return out
 
 
 def _clean_name(span: Span) -> str:

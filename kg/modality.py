@@ -22,6 +22,15 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as", "since", "while", "once")
                                      for c in t.children):
             break  # "..., after he received X": the clause carries its own tense
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i != t.i:
+            # "after visiting X", "without meeting X": the preposition, then the finite verb of the clause
+            out.append(t.head)
+            v = t.head.head
+            while v.head.i != v.i and not (v.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+                    c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in v.children)):
+                v = v.head
+            out.append(v)
+            break
         if t.dep_ in ("xcomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "conj", "advcl", "acl", "attr", "ccomp",
                       "acomp", "auxpass") \
                 and t.head.i != t.i:
@@ -30,6 +39,20 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
         else:
             break
     return out
+
+
+def preposition(prep: Token) -> str:
+    """Return the word a preposition stands for: "instead" for "instead of", "ahead" for "ahead of"."""
+    if prep.lower_ == "of":
+        for t in [prep.head, *prep.children]:
+            if t.lower_ in ("instead", "ahead"):
+                return t.lower_
+    return prep.lower_
+
+
+def _present(verb: Token) -> bool:
+    """Whether ``verb`` is in the present tense or progressive ("is flying", "flies")."""
+    return verb.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _status(chain: list[Token], pat: Patterns) -> str:
@@ -55,6 +78,12 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             if t is not chain[0] and lemma in _UNSETTLED:
                 return "planned"  # "a meeting is not yet planned / has not been confirmed": still in prospect
             return "negated"
+        if t.dep_ == "prep" and n == 1 and chain[0].dep_ == "pcomp":
+            word = preposition(t)
+            if word in ("without", "instead"):
+                return "negated"  # "left without meeting X", "instead of meeting X"
+            if word == "ahead" or word == "before" and n + 1 < len(chain) and _present(chain[n + 1]):
+                return "planned"  # "ahead of meeting X", "is flying to Riyadh before meeting X"
         if t is not chain[0] and lemma in ("call", "appeal", "press") and any(
                 c.dep_ == "prep" and c.lower_ == "for" for c in kids):
             return "planned"  # "called for talks with Iran"

@@ -83,6 +83,16 @@ HAPPENED = [
      "central bank governor Pan Gongsheng.", {("Janet Yellen", "Pan Gongsheng")}),
     ("Turkish President Recep Tayyip Erdogan said Turkey would ratify the deal, after he received Finnish President "
      "Sauli Niinisto in Ankara.", {("Recep Tayyip Erdoğan", "Sauli Niinisto")}),
+    # a gerund after a time preposition takes the subject of the clause it hangs on
+    ("Blinken came to Geneva after visiting Ukrainian President Volodymyr Zelensky in Kyiv on Wednesday.",
+     {("Antony Blinken", "Volodymyr Zelensky")}),
+    ("After meeting Chinese President Xi Jinping in Beijing, Scholz flew to Tokyo.", {("Olaf Scholz", "Xi Jinping")}),
+    ("Trump unveiled a 20-point plan to end the war on Monday after hosting Benjamin Netanyahu at the White House.",
+     {("Donald Trump", "Benjamin Netanyahu")}),
+    ("Xi was greeted by Putin at the Kremlin on Monday.", {("Xi Jinping", "Vladimir Putin")}),
+    ("Trump shook hands with Kim Jong Un at the border.", {("Donald Trump", "Kim Jong Un")}),
+    ("Starmer hosted a dinner for Zelensky and European leaders at Downing Street.",
+     {("Keir Starmer", "Volodymyr Zelensky")}),
 ]
 NOT_HAPPENED = [
     ("Trump will meet Xi in Busan next week.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
@@ -107,6 +117,10 @@ NOT_HAPPENED = [
      "planned", "in person"),
     ("Zelensky postponed a visit to Saudi Arabia where he had been due to meet Mohammed bin Salman.",
      ("Volodymyr Zelensky", "Mohammed bin Salman"), "cancelled", "in person"),
+    ("Blinken left Beijing without meeting Xi Jinping.", ("Antony Blinken", "Xi Jinping"), "negated", "in person"),
+    ("Instead of meeting Putin, Trump flew to Alaska.", ("Donald Trump", "Vladimir Putin"), "negated", "in person"),
+    ("Rubio is flying to Riyadh before meeting Lavrov on Tuesday.", ("Marco Rubio", "Sergei Lavrov"), "planned",
+     "in person"),
 ]
 # fmt: on
 
@@ -141,6 +155,19 @@ def test_proposals(resources: pipeline.Resources) -> None:
     assert (frozenset({"Steve Witkoff", "Kirill Dmitriev"}), 28) in props
     assert (frozenset({"Benjamin Netanyahu"}), None) in props
     assert not any("Hamas" in who for who, _ in props)
+
+
+def test_not_every_gerund_is_a_meeting(resources: pipeline.Resources) -> None:
+    assert meetings(resources, "Erdogan insisted on meeting Putin in person.") == {}
+    assert meetings(resources, "Netanyahu warned against meeting Abbas.") == {}
+    assert met(resources, "Macron greeted the decision.") == set()
+
+
+def test_headline_surname_is_the_person_named_in_full_later(resources: pipeline.Resources) -> None:
+    # regression: NER calls the headline's lone "Niinistö" an organisation, which made a second, unnamed actor
+    text = ("Erdogan backs Finland's NATO entry after hosting Niinistö in Ankara\n\nANKARA, March 17, 2023 - Turkish "
+            "President Recep Tayyip Erdogan received Finnish President Sauli Niinistö in Ankara on Friday.")
+    assert met(resources, text) == {frozenset({"Recep Tayyip Erdoğan", "Sauli Niinistö"})}
 
 
 def test_unknown_person_becomes_actor_and_surname_resolves(resources: pipeline.Resources) -> None:
