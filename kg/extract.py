@@ -152,6 +152,18 @@ def _among(actors: list[Actor], res: Resolution) -> list[tuple[Actor, ...]]:
     return [p for p in _pairs(actors, []) if not res.same_party(*p)]
 
 
+def _other_sides(actors: list[Actor], res: Resolution, trigger: Token) -> list[tuple[Actor, ...]]:
+    """Return the pairs among the guests of one meeting who act for different, known sides: "Burns held talks
+    with Egypt's Kamel and Qatar's prime minister" (they met each other too), unless it says "separately"."""
+    if any(t.lower_ in _SEPARATE for t in trigger.sent):
+        return []
+    return [(a, b) for a, b in _pairs(actors, []) if a.key in res.sides and b.key in res.sides
+            and res.sides[a.key] != res.sides[b.key]]
+
+
+_SEPARATE = {"separate", "separately", "respectively", "each", "individually", "bilateral", "bilaterals", "one-on-one"}
+
+
 def _is_joint(noun: Token) -> bool:
     """True for "a joint meeting", "three-way talks", "a trilateral session"."""
     return any(c.lower_ in ("joint", "trilateral", "three-way", "four-way") for c in noun.children)
@@ -250,9 +262,14 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if (lemma in ("host", "receive", "welcome") or in_joint) and not agents:
         # "X hosted A and B", "met A, B and C in a joint session": A, B and C met each other too
         pairs += _among(objects, res)
+    elif not agents and lemma not in pat.call_verbs:
+        pairs += _other_sides(objects, res, verb)
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
+    if status == "happened" and verb.tag_ in ("VBZ", "VBP") and lemma not in pat.call_verbs \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _in_headline(verb):
+        status = "planned"  # the body reports the past; "when the two leaders meet on Thursday" is to come
     if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return []
     if lemma in pat.call_verbs:
@@ -264,6 +281,11 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
 
 
 _TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
+def _in_headline(tok: Token) -> bool:
+    """True if ``tok`` is in the article's first paragraph before the dateline (the headline's present tense)."""
+    return "\n" not in tok.doc[:tok.sent.start].text if tok.sent.start else True
+
+
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
 _PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs"}
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
@@ -375,8 +397,10 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
             if i >= 0 and doc[i].text == ",":
                 i -= 1
             continue
-        if len(found) > 1 and j >= 0 and doc[j].pos_ in ("ADP", "VERB"):
-            return []  # "calls with A, B and C, and Vance spoke": the list belongs to "with", not to the verb
+        if j >= 0 and doc[j].pos_ in ("ADP", "VERB"):
+            # "calls with A, B and C, and Vance spoke", "X, who has yet to meet with Y, met Z": the names
+            # belong to the preposition or verb before them, not to this verb
+            return []
         break
     return list(dict.fromkeys(found))
 
@@ -429,7 +453,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
             between = [a for a in dict.fromkeys(between + listed) if a not in modifiers]
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
     governing = pat.support_verbs | pat.cancel_verbs | pat.refuse_verbs | pat.planning_verbs
-    support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in governing else None
+    held = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _MEASURES:
+        held = noun.head.head  # "held 30 minutes of talks with X", "several rounds of talks"
+    support = held.head if held.dep_ in ("dobj", "obj") and held.head.lemma_.lower() in governing else None
     if support is not None:
         subj, _ = _subjects(support, res)
         owners += subj
@@ -444,8 +471,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
                 [o for p in noun.children if p.lower_ == "in" for h in p.children if h.lower_ in ("honour", "honor")
                  for q in h.children if q.lower_ == "of" for o in q.children], res)
     if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
-            and noun.head.lower_ in ("for", "on") and noun.head.head.pos_ == "VERB":
-        owners += _subjects(noun.head.head, res)[0]  # "Witkoff flew to Jerusalem for a meeting with X"
+            and noun.head.lower_ in _FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+        # "Witkoff flew to Jerusalem for a meeting with X", "began the day with a meeting with X",
+        # "after talks with X in Ankara, Y flew on"
+        owners += _subjects(noun.head.head, res)[0]
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
     if not right and owners and not between and support is None:
@@ -453,6 +482,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     pairs = _pairs(left, right)
     if _is_joint(noun):
         pairs += _among(right, res)  # everyone at a joint meeting met
+    elif left:
+        pairs += _other_sides(right, res, noun)
     if not pairs:
         return []
     status, mode = modality.of_noun(noun, pat, support)
@@ -460,6 +491,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
+_MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions"}
+_FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany"}
 

@@ -7,6 +7,7 @@ from kg.dates import parse_date
 from kg.patterns import Patterns
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
+_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope"}  # the small model lemmatises "hoped" as "hop"
 _UNSETTLED = {"plan", "confirm", "schedule", "announce", "set", "fix", "finalise", "finalize", "decide", "arrange"}
 
 
@@ -63,9 +64,13 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
+    for n, t in enumerate(chain[1:], 1):
+        if chain[n - 1].dep_ == "xcomp" and t.lemma_.lower() in ("have", "be") and any(
+                c.lower_ == "yet" for c in t.children):
+            return "negated"  # "X has yet to meet Y", "is yet to hold talks"
     crossed = False  # past a coordination: "did not meet Xi, but joined talks with Y" keeps its own polarity
     for n, t in enumerate(chain):
-        lemma = t.lemma_.lower()
+        lemma = _LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
         kids = list(t.children)
         if n > 0 and chain[n - 1].dep_ == "conj":
             crossed = True
@@ -99,9 +104,21 @@ def _status(chain: list[Token], pat: Patterns) -> str:
     return "happened"
 
 
+def _in_clause(tok: Token, top: Token) -> bool:
+    """True if ``tok`` sits in a relative or adverbial clause below ``top``."""
+    t = tok
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in ("relcl", "advcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX"):
+            return True
+        t = t.head
+    return False
+
+
 def _mode(chain: list[Token], pat: Patterns) -> str:
     for t in chain[:2]:
-        own = [w for c in t.children if c.dep_ not in ("conj", "cc") for w in c.subtree]  # not "... and spoke by phone"
+        # not "... and spoke by phone", not "at the palace, where the two opened a port by video link"
+        own = [w for c in t.children if c.dep_ not in ("conj", "cc") for w in c.subtree
+               if not _in_clause(w, c)]
         words = {w.lower_ for w in own if w.dep_ in ("pobj", "compound", "amod", "advmod", "nmod")}
         words |= {t.lower_}
         if words & pat.video_words:

@@ -93,6 +93,23 @@ HAPPENED = [
     ("Trump shook hands with Kim Jong Un at the border.", {("Donald Trump", "Kim Jong Un")}),
     ("Starmer hosted a dinner for Zelensky and European leaders at Downing Street.",
      {("Keir Starmer", "Volodymyr Zelensky")}),
+    ("Japanese Prime Minister Shigeru Ishiba held 30 minutes of talks with Trump on tariffs.",
+     {("Shigeru Ishiba", "Donald Trump")}),
+    ("Vance, who began the day with a meeting with German President Frank-Walter Steinmeier, spoke at noon.",
+     {("JD Vance", "Frank-Walter Steinmeier")}),
+    ("After talks with Erdogan in Ankara, Zelensky flew to Riyadh.", {("Volodymyr Zelensky", "Recep Tayyip Erdoğan")}),
+    # guests of different sides at one meeting met each other; "separately" keeps them apart
+    ("CIA Director William Burns held talks in Cairo on Tuesday with Egyptian intelligence chief Abbas Kamel and "
+     "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani.",
+     {("Bill Burns", "Abbas Kamel"), ("Bill Burns", "Mohammed bin Abdulrahman Al Thani"),
+      ("Abbas Kamel", "Mohammed bin Abdulrahman Al Thani")}),
+    ("CIA Director William Burns met separately with Egyptian intelligence chief Abbas Kamel and Qatari Prime Minister Sheikh Mohammed "
+     "bin Abdulrahman Al Thani.", {("Bill Burns", "Abbas Kamel"), ("Bill Burns", "Mohammed bin Abdulrahman Al Thani")}),
+    # regression: a mode named in a relative clause on the place is not the meeting's
+    ("Xi was received by Peruvian President Dina Boluarte at the Government Palace, where the two inaugurated the "
+     "port by video link.", {("Xi Jinping", "Dina Boluarte")}),
+    # regression: a name inside a relative clause on an unknown subject is not the subject
+    ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
 NOT_HAPPENED = [
     ("Trump will meet Xi in Busan next week.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
@@ -121,6 +138,14 @@ NOT_HAPPENED = [
     ("Instead of meeting Putin, Trump flew to Alaska.", ("Donald Trump", "Vladimir Putin"), "negated", "in person"),
     ("Rubio is flying to Riyadh before meeting Lavrov on Tuesday.", ("Marco Rubio", "Sergei Lavrov"), "planned",
      "in person"),
+    ("Raisi has yet to meet Crown Prince Mohammed bin Salman.", ("Ebrahim Raisi", "Mohammed bin Salman"), "negated",
+     "in person"),
+    ("Zelensky said on Sunday he hoped to meet President Donald Trump in Florida.", ("Volodymyr Zelensky",
+                                                                                     "Donald Trump"), "planned",
+     "in person"),
+    # the body reports the past: a present-tense meeting there is still to come
+    ("Trade deal ready\n\nKUALA LUMPUR, Oct. 26, 2025 - Bessent said the deal was ready for Trump and Xi Jinping "
+     "to review when the two leaders meet in South Korea on Thursday.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
 ]
 # fmt: on
 
