@@ -190,8 +190,12 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         actors = actors_under(subj, res, exclude if t is not verb else None)
         if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
-        agents = actors_under([g for c in _agent_phrases(t) for g in c.children], res)
-        if actors or agents:
+        agents = actors_under([g for c in _agent_phrases(verb) for g in c.children], res)
+        if actors:
+            # "X had visited A and was received by B": the subject is found up the coordination, the agent is
+            # the verb's own
+            return actors, agents
+        if agents and not (t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children)):
             return actors, agents
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
@@ -211,7 +215,7 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             t = t.head
         else:
             break
-    return [], []
+    return [], actors_under([g for c in _agent_phrases(verb) for g in c.children], res)
 
 
 def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",)) -> list[Actor]:
@@ -250,8 +254,12 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
             c.dep_ in ("prt", "oprd", "ccomp") or c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)
             or c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon") for c in verb.children):
         return []  # "called for talks", "called on Russia", "called off", "called it a success"
-    if lemma == "visit" and not any(a.type != "Country" for a in objects):
-        return []  # visiting a country is not meeting it
+    if lemma == "visit":
+        # visiting a country or a city NER took for an organisation ("visited Kyiv, Warsaw and Paris") is not
+        # meeting anyone; visiting a person or a group is
+        objects = [a for a in objects if a.type in ("Person", "Group") or a.wikidata and a.type != "Country"]
+        if not objects:
+            return []
     if lemma not in pat.meeting_verbs_needing_with and lemma not in pat.call_verbs and not agents:
         listed, modifiers = surface_list(verb, res, pat)  # coordination the parse broke: "welcomed A and her counterpart B"
         objects = [o for o in objects + listed if o not in modifiers]
@@ -262,7 +270,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if (lemma in ("host", "receive", "welcome") or in_joint) and not agents:
         # "X hosted A and B", "met A, B and C in a joint session": A, B and C met each other too
         pairs += _among(objects, res)
-    elif not agents and lemma not in pat.call_verbs:
+    elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)
     if not pairs:
         return []
@@ -339,6 +347,12 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
                 break  # "..., and Defense Secretary Lloyd Austin is scheduled to ...": a new clause
             found.extend(m.actors)
             i, skipped = after, 0
+            if i + 1 < end and doc[i].lower_ in ("in", "at") and doc[i + 1].ent_type_ in ("GPE", "LOC", "FAC"):
+                j = i + 1  # "visited A in Kyiv and B in St Petersburg": a place after each name
+                while j < end and doc[j].ent_type_ in ("GPE", "LOC", "FAC"):
+                    j += 1
+                if j < end and doc[j].lower_ in (",", "and"):
+                    i = j
             if i < end and doc[i].text in ("—", "--", "–"):
                 i += 1  # the end of "— A, B and C —"
             if i < end and doc[i].lower_ == ",":

@@ -112,7 +112,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     for m in _surnames(doc, people, by_token):
         mentions.append(m)
         by_token[m.root] = m
-    mentions = _full_names(mentions)
+    mentions = _not_places(_full_names(mentions), doc)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for tok in doc:
         if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns:
@@ -164,6 +164,15 @@ def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and not any(t.text in gaz.demonym_set() for t in ent):
             out[n] = Span(ent.doc, ent.start, ent.end, label="PERSON")
     return out
+
+
+def _not_places(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """Drop a one-word name outside the gazetteer that NER tags as a place elsewhere in the article
+    ("visited Kyiv, Warsaw and Paris", where this "Kyiv" came out as a person)."""
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    return [m for m in mentions if not (m.kind == "name" and len(m.actors) == 1 and " " not in m.actors[0].label
+                                        and not m.actors[0].wikidata and m.actors[0].label in places
+                                        and m.actors[0].type in ("Person", "Organization"))]
 
 
 def _full_names(mentions: list[Mention]) -> list[Mention]:

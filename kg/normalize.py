@@ -111,16 +111,22 @@ def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str
 
     >>> split_name_fused("Gangtalks", {"Gang"}), split_name_fused("Gangster", {"Gang"}), split_name_fused("Moscow", {"Mos"})
     (4, None, None)
+    >>> split_name_fused("Takaichion", {"Takaichi"}), split_name_fused("Clinton", {"Clint"})
+    (8, None)
     """
     if len(word) < 6 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
         return None
     freq = freq or _zipf()
     if freq(word.lower()) > 1.0:
         return None
-    for cut in range(len(word) - 3, 2, -1):
-        if word[:cut] in name_words and freq(word[cut:]) >= 3.5:
-            return cut
+    for cut in range(len(word) - 2, 2, -1):
+        right = word[cut:]
+        if word[:cut] in name_words and (len(right) > 2 and freq(right) >= 3.5 or right in _SHORT_WORDS):
+            return cut  # "Takaichion her first trip": a known name and "on"
     return None
+
+
+_SHORT_WORDS = {"on", "in", "at", "to", "as", "of", "by", "is", "was"}
 
 
 def _standalone_capitalised(text: str) -> set[str]:
