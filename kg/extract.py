@@ -54,6 +54,10 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             prop = _proposal(tok, res, pat, article, norm, plans)
             if prop is not None:
                 facts.append(prop)
+        elif tok.lemma_.lower() == "propose" and tok.pos_ == "VERB":
+            prop = _proposed_clause(tok, res, article, norm, plans)
+            if prop is not None:
+                facts.append(prop)
     facts.extend(_hosted_talks(doc, facts, res, pat, article, norm))
     return _dedupe(facts)
 
@@ -685,6 +689,18 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     if owners:
         proposers = actors_under(owners, res) or [a for c in owners if (m := res.at(c.i)) for a in m.actors]
         rule = "plan:possessive"
+    if owners and not proposers and any(c.lower_ == "whose" for c in owners):
+        clause = next((t for t in [noun, *noun.ancestors] if t.dep_ == "relcl"), None)
+        if clause is not None and (m := res.at(clause.head.i)) is not None:
+            proposers, rule = list(m.actors), "plan:possessive"  # "X, whose ceasefire plan Kigali dismissed"
+    if not proposers:
+        by = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children
+              if o.dep_ == "pobj"]
+        proposers = actors_under(by, res)  # "a proposal from Araghchi", "an earlier proposal by Birhanu"
+        rule = "plan:by"
+    if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _ANSWERS:
+        proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
+        # counter-proposal"
     if not proposers and noun.dep_ in ("dobj", "obj", "nsubjpass") and _is_proposal_verb(head, pat):
         subj, agents = _subjects(head, res)
         proposers = agents if noun.dep_ == "nsubjpass" else subj
@@ -711,6 +727,27 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
         return None
     plan = plan_of(noun, article.id, plans)
     return Proposal(proposers=tuple(proposers), plan=plan, evidence=evidence(noun.sent, norm, article, rule))
+
+
+def _proposed_clause(verb: Token, res: Resolution, article: Article, norm: Normalized,
+                     plans: dict[tuple[str, int | None], Plan]) -> Proposal | None:
+    """"X proposed that Ukraine withdraw ...", "X proposed turning the meeting into a forum": a proposal with no
+    plan noun (a meeting or plan noun as the object is read by the meeting and plan rules instead)."""
+    clause = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.tag_ == "VBG"]
+    if not clause or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return None
+    subjects, agents = _subjects(verb, res)
+    proposers = agents or subjects
+    if not proposers:
+        return None
+    key = ("proposal", None)
+    if key not in plans:
+        plans[key] = Plan(key=f"{article.id}-proposal", label="proposal", kind="proposal")
+    return Proposal(proposers=tuple(proposers), plan=plans[key],
+                    evidence=evidence(verb.sent, norm, article, "verb:propose:clause"))
+
+
+_ANSWERS = {"answer", "respond", "reply", "counter", "come", "return", "hit"}
 
 
 def _is_proposal_verb(verb: Token, pat: Patterns) -> bool:

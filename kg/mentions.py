@@ -119,6 +119,8 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             continue
         found = _role_noun(tok, by_token, gaz, pat, article)
         if found is None:
+            found = _earlier_holder(tok, mentions, roles, by_token, gaz, article)
+        if found is None:
             continue
         mention, stated = found
         roles.extend(stated)
@@ -407,6 +409,23 @@ def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Pa
     if of.type == "Country" and (holder := gaz.holder(office, of.key, article.date)) is not None:
         return Mention(tok.i, tok.i + 1, tok.i, (holder,), "role"), []
     return None
+
+
+def _earlier_holder(tok: Token, mentions: list[Mention], roles: list[StatedRole], by_token: dict[int, Mention],
+                    gaz: Gazetteer, article: Article) -> tuple[Mention, list[StatedRole]] | None:
+    """Resolve "the Iranian minister" the gazetteer cannot (which minister?) to the person acting for that country
+    named last before it: "Abbas Araghchi arrived ... The Iranian minister then presented ..."."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.lower_.endswith("s"):
+        return None
+    of = _possessor(tok, by_token, gaz)
+    if of is None or of.type != "Country":
+        return None
+    sides = _sides([m for m in mentions if m.start < tok.i], roles, gaz, article)
+    before = [a for m in sorted(mentions, key=lambda m: m.start) if m.start < tok.i and m.kind != "group"
+              for a in m.actors if a.type == "Person" and sides.get(a.key) == of.key]
+    if not before:
+        return None
+    return Mention(tok.i, tok.i + 1, tok.i, (before[-1],), "role"), []
 
 
 def group_label(of: Actor, noun: str, gaz: Gazetteer) -> str:

@@ -214,6 +214,16 @@ PROPOSALS = [
     # regression: descriptive adjectives are not part of the plan's kind
     ("Zelensky presented his prior 20-point framework.", {(("Volodymyr Zelensky",), "20-point framework")}),
     ("Qatar tabled a new humanitarian truce proposal.", {(("Qatar",), "humanitarian truce proposal")}),
+    ("The three European ministers rejected a proposal from Abbas Araghchi to delay the sanctions.",
+     {(("Abbas Araghchi",), "proposal")}),
+    ("Hamas answered last week with a counter-proposal for a 135-day truce.", {(("Hamas",), "counter-proposal")}),
+    ("The Ukrainian delegation handed over a roadmap of its own, which Medinsky dismissed.",
+     {(("Ukrainian delegation",), "roadmap")}),
+    ("Putin proposed that Ukraine withdraw from the Donetsk region in exchange for a freeze of the front line.",
+     {(("Vladimir Putin",), "proposal")}),
+    # "the Iranian minister" the gazetteer cannot resolve is the Iranian named last
+    ("Abbas Araghchi arrived in Muscat on Saturday. The Iranian minister then presented a four-point proposal.",
+     {(("Abbas Araghchi",), "4-point proposal")}),
 ]
 
 
