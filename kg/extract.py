@@ -50,6 +50,10 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))
+        if tok.lemma_.lower() in _SIGN_VERBS and tok.pos_ == "VERB":
+            facts.extend(_signed(tok, res, pat, article, norm))
+        if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            facts.extend(_presence(tok, facts, res, pat, article, norm))
         if _is_plan_noun(tok, pat):
             prop = _proposal(tok, res, pat, article, norm, plans)
             if prop is not None:
@@ -60,6 +64,52 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 facts.append(prop)
     facts.extend(_hosted_talks(doc, facts, res, pat, article, norm))
     return _dedupe(facts)
+
+
+_SIGN_VERBS = {"sign", "ink", "initial"}
+
+
+def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"A and B signed the accord in Havana", "an agreement signed by A and B", "A signed a deal with B": people of
+    two sides signing together met."""
+    subjects, agents = _subjects(verb, res)
+    people = agents or subjects
+    if verb.dep_ == "acl" and not people:  # "the agreement signed in Pretoria by A and B"
+        people = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res)
+    for by in [c for c in verb.children if c.dep_ == "agent"]:
+        listed, modifiers = surface_list(by, res, pat)
+        people = [a for a in dict.fromkeys(people + listed) if a not in modifiers]
+    people += _with_objects(verb, res)
+    people = [a for a in dict.fromkeys(people) if a.type == "Person"]
+    pairs = [(a, b) for a, b in _pairs(people, []) if not res.same_party(a, b)]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    if mode != "in person":
+        return []
+    return _meetings(pairs, verb, status, mode, "verb:sign", res, article, norm)
+
+
+def _presence(noun: Token, facts: list[Fact], res: Resolution, pat: Patterns, article: Article,
+              norm: Normalized) -> list[Fact]:
+    """"A and B signed the accord in the presence of C and D": C and D met A and B (and whoever met there)."""
+    of = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
+    present = actors_under([o for p in of for o in p.children], res)
+    for p in of:
+        listed, modifiers = surface_list(p, res, pat)
+        present = [a for a in dict.fromkeys(present + listed) if a not in modifiers]
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "at a hotel in the presence"
+    if not present or verb is None:
+        return []
+    start = evidence(noun.sent, norm, article, "").start
+    here = [a for f in facts if isinstance(f, Meeting) and f.evidence.start == start for a in f.participants]
+    subjects, agents = _subjects(verb, res)
+    others = [a for a in dict.fromkeys(here + (agents or subjects)) if a not in present]
+    pairs = [(a, b) for a in present for b in others if not res.same_party(a, b)]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, noun, status, mode, "presence", res, article, norm)
 
 
 def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, article: Article,
@@ -248,6 +298,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
             a.type in ("Country", "Organization") for a in subjects if a not in listed)):
         subjects = listed  # "Treasury Secretary A and Trade Representative B met ...", parsed as one noun phrase
     if agents:  # passive: "Y was received by X"
+        for by in _agent_phrases(verb):  # "by European Council President A and Commission President B"
+            listed, modifiers = surface_list(by, res, pat)
+            agents = list(dict.fromkeys(a for a in agents + listed if a not in modifiers))
         subjects, objects = agents, subjects
     elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
         before = [m for m in res.mentions if m.end == verb.i and m.kind != "pronoun"]

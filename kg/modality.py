@@ -94,6 +94,9 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "planned"  # "called for talks with Iran"
         if t is not chain[0] and lemma in pat.planning_verbs and not (lemma == "open" and t.pos_ == "VERB"):
             return "planned"
+        if t is not chain[0] and lemma == "be" and any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in
+                                                       pat.planning_verbs and c not in chain for c in kids):
+            return "planned"  # "X is due in Moscow next month for a meeting with Y"
         if t.pos_ in ("VERB", "AUX") or t is chain[0]:
             if any(c.dep_ == "aux" and c.lower_ in pat.future_auxiliaries for c in kids):
                 return "planned"

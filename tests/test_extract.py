@@ -108,6 +108,16 @@ HAPPENED = [
     # regression: a mode named in a relative clause on the place is not the meeting's
     ("Xi was received by Peruvian President Dina Boluarte at the Government Palace, where the two inaugurated the "
      "port by video link.", {("Xi Jinping", "Dina Boluarte")}),
+    # people of two sides signing together met; so did those in whose presence they signed
+    ("The deal built on the agreement signed in Pretoria by Redwan Hussien, the Ethiopian government's national "
+     "security adviser, and Getachew Reda, a senior official of the Tigray People's Liberation Front.",
+     {("Redwan Hussien", "Getachew Reda")}),
+    ("Birhanu Jula and Tadesse Werede put their names to the document at a Nairobi hotel in the presence of former "
+     "Kenyan President Uhuru Kenyatta.", {("Uhuru Kenyatta", "Birhanu Jula"), ("Uhuru Kenyatta", "Tadesse Werede")}),
+    ("Putin signed a decree on Monday.", set()),
+    ("Zelensky was welcomed at the Europa building by European Council President António Costa and Commission "
+     "President Ursula von der Leyen.", {("Volodymyr Zelensky", "António Costa"),
+                                         ("Volodymyr Zelensky", "Ursula von der Leyen")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
@@ -138,6 +148,10 @@ NOT_HAPPENED = [
     ("Instead of meeting Putin, Trump flew to Alaska.", ("Donald Trump", "Vladimir Putin"), "negated", "in person"),
     ("Rubio is flying to Riyadh before meeting Lavrov on Tuesday.", ("Marco Rubio", "Sergei Lavrov"), "planned",
      "in person"),
+    ("Aliyev and Pashinyan will sign the peace treaty in Washington next month.", ("Ilham Aliyev", "Nikol Pashinyan"),
+     "planned", "in person"),
+    ("Fidan is due in Moscow next month for a meeting with Russian Foreign Minister Sergei Lavrov.",
+     ("Hakan Fidan", "Sergei Lavrov"), "planned", "in person"),
     ("Raisi has yet to meet Crown Prince Mohammed bin Salman.", ("Ebrahim Raisi", "Mohammed bin Salman"), "negated",
      "in person"),
     ("Zelensky said on Sunday he hoped to meet President Donald Trump in Florida.", ("Volodymyr Zelensky",
