@@ -46,7 +46,12 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
-            facts.extend(_same_talks(_joined(tok, res, pat, article, norm, _last_participants(facts), chairs), facts))
+            earlier = _last_participants(facts)
+            if tok.lemma_.lower() == "bring":  # everyone at the talks just described, both sides
+                here = norm.to_original(tok.sent.start_char)
+                earlier = tuple(dict.fromkeys(a for f in facts if isinstance(f, Meeting) and f.happened_in_person
+                                              and here - 300 <= f.evidence.start <= here for a in f.participants))
+            facts.extend(_same_talks(_joined(tok, res, pat, article, norm, earlier, chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN"):
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))
@@ -206,11 +211,28 @@ def _among(actors: list[Actor], res: Resolution) -> list[tuple[Actor, ...]]:
     return [p for p in _pairs(actors, []) if not res.same_party(*p)]
 
 
+def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
+    """Return the names after "including" or "among them" that follow a plural object of ``trigger``: "met Arab
+    leaders including A and B", "a meeting with leaders of eight countries, among them A, B and C"."""
+    doc = trigger.doc
+    end = min(trigger.sent.end, trigger.i + 25)
+    for t in doc[trigger.i + 1: end]:
+        if t.text in (";", "—") or t.pos_ == "VERB" and t.lower_ != "including":
+            return []
+        if t.lower_ == "including" or t.lower_ == "them" and doc[t.i - 1].lower_ == "among":
+            if not any(w.lower_ in _PLURAL_ROLES or w.lower_ in pat.group_nouns or w.tag_ == "NNS"
+                       for w in doc[trigger.i + 1: t.i]):
+                return []
+            listed, modifiers = surface_list(t, res, pat)
+            return [a for a in listed if a not in modifiers]
+    return []
+
+
 def _other_sides(actors: list[Actor], res: Resolution, trigger: Token) -> list[tuple[Actor, ...]]:
     """Return the pairs among the guests of one meeting who act for different, known sides: "Burns held talks
     with Egypt's Kamel and Qatar's prime minister" (they met each other too), unless it says "separately"."""
-    if any(t.lower_ in _SEPARATE for t in trigger.sent):
-        return []
+    if len(actors) != 2 or any(t.lower_ in _SEPARATE for t in trigger.sent):
+        return []  # a longer list is more often one side's team ("his counterparts from A, B and C")
     return [(a, b) for a, b in _pairs(actors, []) if a.key in res.sides and b.key in res.sides
             and res.sides[a.key] != res.sides[b.key]]
 
@@ -320,6 +342,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma not in pat.meeting_verbs_needing_with and lemma not in pat.call_verbs and not agents:
         listed, modifiers = surface_list(verb, res, pat)  # coordination the parse broke: "welcomed A and her counterpart B"
         objects = [o for o in objects + listed if o not in modifiers]
+    if not agents and lemma not in pat.call_verbs:
+        objects += _including(verb, res, pat)
     objects = list(dict.fromkeys(objects))
     pairs = _pairs(subjects, objects)
     in_joint = any(p.dep_ == "prep" and p.lower_ in ("in", "at") and any(o.dep_ == "pobj" and _is_joint(o)
@@ -352,7 +376,8 @@ def _in_headline(tok: Token) -> bool:
 
 
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
-_PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs"}
+_PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs", "counterparts",
+                 "heads", "premiers"}
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
 
 
@@ -383,15 +408,21 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
         if owners_of and doc[i].lower_ in (",", "and"):
             i += 1
             continue
-        if doc[i].lower_ == "of" and i > 0 and (doc[i - 1].lower_ in pat.role_nouns or doc[i - 1].lower_ in ("ministers", "leaders")) \
-                and any(t.text in ("—", "--", "–") for t in doc[i: min(end, i + 12)]):
+        if doc[i].lower_ in ("of", "from") and i > 0 and (doc[i - 1].lower_ in pat.role_nouns
+                                                          or doc[i - 1].lower_ in _PLURAL_ROLES) \
+                and any(t.text in ("—", "--", "–") or (m := res.at(t.i)) is not None and m.kind == "name"
+                        and any(a.type == "Person" for a in m.actors) for t in doc[i: min(end, i + 12)]):
+            # "the foreign ministers of Germany, France and Britain — A, B and C", "his counterparts from
+            # Britain, France and Germany, A, B and C"
             i, owners_of = i + 1, True
             continue
         m = res.at(i)
-        if m is not None and owners_of:
+        if m is not None and owners_of and not (m.kind == "name" and any(a.type == "Person" for a in m.actors)):
             modifiers.extend(m.actors)
             i = m.end
             continue
+        if m is not None and owners_of:
+            owners_of = False  # the list of countries has ended at a person's name
         if m is not None and m.kind != "pronoun" and m.start >= i - skipped:
             nxt = doc[m.end] if m.end < end else None
             if nxt is not None and skipped < 5 and not nxt.ent_type_ in ("DATE", "TIME") and (
@@ -528,6 +559,15 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _MEASURES:
         held = noun.head.head  # "held 30 minutes of talks with X", "several rounds of talks"
     support = held.head if held.dep_ in ("dobj", "obj") and held.head.lemma_.lower() in governing else None
+    if support is None:
+        # the parse made the support verb a modifier of its own object: "Trump held/amod talks/ROOT with X"
+        support = next((c for c in noun.children if c.dep_ in ("amod", "acl") and c.i < noun.i
+                        and c.lemma_.lower() in pat.support_verbs and c.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
+        if support is not None and not any(c.dep_ == "nsubj" for c in support.children):
+            before = _surface_subjects(support, res)
+            owners += before
+            if not before:
+                support = None
     if support is not None:
         subj, _ = _subjects(support, res)
         owners += subj
@@ -546,6 +586,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         # "Witkoff flew to Jerusalem for a meeting with X", "began the day with a meeting with X",
         # "after talks with X in Ankara, Y flew on"
         owners += _subjects(noun.head.head, res)[0]
+    if withs or any(p.lower_ == "with" for p in preps):
+        withs += _including(noun, res, pat)
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
     if not right and owners and not between and support is None:
@@ -565,7 +607,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
 _MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions"}
 _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
-_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany"}
+_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:
@@ -617,6 +659,16 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
                  and not res.same_party(a, b)]
         return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:passive", res, article, norm)
+    if not objects and verb.lemma_.lower() == "bring" and earlier and mode == "in person":
+        # "Trump was joined by A and B, while Putin brought C and D": C and D sat across from Trump's side
+        joined = set(_subjects(verb, res)[0])
+        who = [a for a in actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+               + _surface_objects(verb, res, pat) if a not in earlier]
+        if not joined & set(earlier):
+            return []
+        pairs = [(a, b) for a in dict.fromkeys(who) for b in earlier if b not in joined and _same_level(a, b)
+                 and not res.same_party(a, b)]
+        return _meetings(pairs, verb, status, mode, "verb:bring", res, article, norm)
     if not objects and verb.lemma_.lower() == "join" and mode != "in person" \
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         pairs = [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]  # "X joined by video link"

@@ -97,6 +97,14 @@ class Gazetteer:
                 return found[0]
         return None
 
+    def former_holders(self, role_word: str, of: str, date: str = "") -> set[str]:
+        """Return the keys of those whose office a role word names, of ``of``, had ended by ``date``."""
+        roles = set(self.role_words.get(role_word.lower(), [role_word.lower()]))
+        if role_word.lower() == "leader" and of in self.leader_role:
+            roles.add(self.leader_role[of])
+        return {p for p, offices in self.offices.items()
+                if any(o.role in roles and o.of == of and o.end and (not date or o.end < date) for o in offices)}
+
     def entity_patterns(self) -> list[dict[str, Any]]:
         """Return spaCy entity-ruler phrase patterns: names, and role mentions labelled ROLE."""
         patterns: list[dict[str, Any]] = []

@@ -90,7 +90,12 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
                     roles.append(StatedRole(holder, pat.role_nouns.get(word.split()[-1], "officeHolderOf") or
                                             "officeHolderOf", gaz.actors[country], word, ent.start))
                 continue
-            actor = gaz.holder(word, country, article.date)
+            former = any(t.lower_ in _PAST_WORDS for t in doc[max(0, ent.start - 2): ent.end])
+            actor = None if former else gaz.holder(word, country, article.date)  # not "the former Dutch PM"
+            if former:  # but a former holder the article has named: "Rutte ... the former Dutch prime minister"
+                past = gaz.former_holders(word, country, article.date)
+                named = [a for m in mentions if m.kind == "name" for a in m.actors if a.key in past]
+                actor = named[-1] if named else None
             if actor is not None:
                 mentions.append(Mention(ent.start, ent.end, ent.root.i, (actor,), "role"))
             continue
@@ -385,6 +390,8 @@ def _office(tok: Token) -> str:
 def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Patterns,
                article: Article) -> tuple[Mention | None, list[StatedRole]] | None:
     relation = pat.role_nouns[tok.lower_]
+    if any(c.lower_ in _PAST_WORDS for c in tok.children):
+        return None  # "the former prime minister" is not today's
     of = _possessor(tok, by_token, gaz)
     names = _names_for(tok, by_token)
     office = _office(tok)
@@ -411,11 +418,15 @@ def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Pa
     return None
 
 
+_PAST_WORDS = {"former", "ex", "ex-", "late", "then", "previous"}
+
+
 def _earlier_holder(tok: Token, mentions: list[Mention], roles: list[StatedRole], by_token: dict[int, Mention],
                     gaz: Gazetteer, article: Article) -> tuple[Mention, list[StatedRole]] | None:
     """Resolve "the Iranian minister" the gazetteer cannot (which minister?) to the person acting for that country
     named last before it: "Abbas Araghchi arrived ... The Iranian minister then presented ..."."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.lower_.endswith("s"):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.lower_.endswith("s") \
+            or any(c.lower_ in _PAST_WORDS for c in tok.children):
         return None
     of = _possessor(tok, by_token, gaz)
     if of is None or of.type != "Country":

@@ -82,7 +82,7 @@ HAPPENED = [
     ("Janet Yellen arrived in Beijing on Friday. Premier Li Qiang praised the talks. On Monday, she sat down with "
      "central bank governor Pan Gongsheng.", {("Janet Yellen", "Pan Gongsheng")}),
     ("Turkish President Recep Tayyip Erdogan said Turkey would ratify the deal, after he received Finnish President "
-     "Sauli Niinisto in Ankara.", {("Recep Tayyip Erdoğan", "Sauli Niinisto")}),
+     "Sauli Niinisto in Ankara.", {("Recep Tayyip Erdoğan", "Sauli Niinistö")}),
     # a gerund after a time preposition takes the subject of the clause it hangs on
     ("Blinken came to Geneva after visiting Ukrainian President Volodymyr Zelensky in Kyiv on Wednesday.",
      {("Antony Blinken", "Volodymyr Zelensky")}),
@@ -118,6 +118,18 @@ HAPPENED = [
     ("Zelensky was welcomed at the Europa building by European Council President António Costa and Commission "
      "President Ursula von der Leyen.", {("Volodymyr Zelensky", "António Costa"),
                                          ("Volodymyr Zelensky", "Ursula von der Leyen")}),
+    # the parse made "held" a modifier of "talks"
+    ("Earlier in the day Trump held talks with Argentine President Javier Milei, a close ally, at the U.N.",
+     {("Donald Trump", "Javier Milei")}),
+    ("Trump met Arab leaders including Qatar's Emir Sheikh Tamim bin Hamad Al Thani and Turkish President Recep "
+     "Tayyip Erdogan.", {("Donald Trump", "Tamim bin Hamad Al Thani"), ("Donald Trump", "Recep Tayyip Erdoğan"),
+                         ("Tamim bin Hamad Al Thani", "Recep Tayyip Erdoğan")}),
+    ("Iranian Foreign Minister Abbas Araghchi met his counterparts from Britain, France and Germany, Yvette Cooper, "
+     "Jean-Noel Barrot and Johann Wadephul.", {("Abbas Araghchi", "Yvette Cooper"), ("Abbas Araghchi", "Jean-Noël Barrot"),
+                                              ("Abbas Araghchi", "Johann Wadephul")}),
+    ("Trump met Putin in Anchorage. Trump was joined by Secretary of State Marco Rubio, while Putin brought Foreign "
+     "Minister Sergei Lavrov.", {("Donald Trump", "Vladimir Putin"), ("Marco Rubio", "Vladimir Putin"),
+                                 ("Sergei Lavrov", "Donald Trump"), ("Sergei Lavrov", "Marco Rubio")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
@@ -196,6 +208,12 @@ def test_proposals(resources: pipeline.Resources) -> None:
     assert not any("Hamas" in who for who, _ in props)
 
 
+def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
+    text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
+    assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
+                                    frozenset({"Dick Schoof", "Emmanuel Macron"})}
+
+
 def test_not_every_gerund_is_a_meeting(resources: pipeline.Resources) -> None:
     assert meetings(resources, "Erdogan insisted on meeting Putin in person.") == {}
     assert meetings(resources, "Netanyahu warned against meeting Abbas.") == {}
@@ -224,7 +242,7 @@ PROPOSALS = [
     ("Britain, France and Germany have tabled a counter-proposal.",
      {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
-    ("In a televised address, Tiani unveiled his transition plan.", {(("Tiani",), "transition plan")}),
+    ("In a televised address, Tiani unveiled his transition plan.", {(("Abdourahamane Tiani",), "transition plan")}),
     # regression: descriptive adjectives are not part of the plan's kind
     ("Zelensky presented his prior 20-point framework.", {(("Volodymyr Zelensky",), "20-point framework")}),
     ("Qatar tabled a new humanitarian truce proposal.", {(("Qatar",), "humanitarian truce proposal")}),
