@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import modality
 from kg.gazetteer import Gazetteer, slug
-from kg.mentions import Resolution, StatedRole, resolve
+from kg.mentions import Mention, Resolution, StatedRole, resolve
 from kg.normalize import Normalized
 from kg.patterns import Patterns
 from kg.records import Actor, Article, Evidence, Fact, Meeting, Plan, Proposal, Role
@@ -161,10 +161,28 @@ def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None 
                 continue
             if tok.dep_ in ("poss", "compound", "nmod") and tok.i != head.i:
                 continue  # "Putin's aides", "Hamas negotiator X": a modifier, not a participant
-            if _in_clause_below(tok, head) or _under_modifier(tok, head):
+            if _in_clause_below(tok, head) or _under_modifier(tok, head) or _owner_in_apposition(m, tok.doc, res):
                 continue
             found.extend(m.actors)
     return list(dict.fromkeys(found))
+
+
+def _owner_in_apposition(m: Mention, doc: Doc, res: Resolution) -> bool:
+    """True for the organisation in an apposition the parse broke: "A, then secretary of Iran's Supreme National
+    Security Council, and B" (the council is whose secretary A was, not a guest)."""
+    if any(a.type == "Person" for a in m.actors):
+        return False
+    k = m.start - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "'s") or doc[k].tag_ == "POS" or doc[k].pos_ == "PROPN"):
+        k -= 1  # "of Iran's Supreme National Security Council"
+    if k < 0 or doc[k].lower_ != "of":
+        return False
+    for j in range(k - 1, max(-1, k - 6), -1):
+        if doc[j].text == ",":
+            return j + 1 < len(doc) and doc[j + 1].lower_ in ("then", "former", "now", "the", "a", "an")
+        if res.at(j) is not None and any(a.type == "Person" for a in res.at(j).actors):
+            return False
+    return False
 
 
 def _under_modifier(tok: Token, head: Token) -> bool:
@@ -477,6 +495,8 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
 
     def modifier(k: int) -> bool:
         m = res.at(k)
+        if doc[k].ent_type_ in ("DATE", "TIME"):
+            return False  # "On Friday Blinken also met": the date is no title
         return (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PART") or doc[k].tag_ == "POS") \
             and doc[k].lower_ != "and" and (m is None or m.kind == "named-role" or all(a.type != "Person" for a in m.actors))
     found: list[Actor] = []
@@ -554,6 +574,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
             # "between Vice Premier He Lifeng and EU trade commissioner X": titles break parses
             between = [a for a in dict.fromkeys(between + listed) if a not in modifiers]
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
+    owners += [a for c in noun.children if c.dep_ == "compound" for p in c.children  # "Zelensky's Oval Office
+               if p.dep_ == "poss" and (m := res.at(p.i)) is not None for a in m.actors]  # meeting with X"
     governing = pat.support_verbs | pat.cancel_verbs | pat.refuse_verbs | pat.planning_verbs
     held = noun
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _MEASURES:
@@ -590,6 +612,9 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         withs += _including(noun, res, pat)
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
+    if not right and not between and (any(p.lower_ == "with" and p.head.i == noun.i for p in preps) or support
+                                      is not None and any(c.lower_ == "with" for c in support.children)):
+        return []  # "A and B had dinner with their Russian guest": the guest is unknown, not A meeting B
     if not right and owners and not between and support is None:
         return []  # "Putin's talks" alone names one side only
     pairs = _pairs(left, right)

@@ -58,12 +58,18 @@ def _present(verb: Token) -> bool:
 
 def _status(chain: list[Token], pat: Patterns) -> str:
     """Return cancelled, refused, negated, planned or happened; the first three win over planned."""
-    for t in chain[1:]:
+    for n, t in enumerate(chain[1:], 1):
         lemma = t.lemma_.lower()
         if lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in t.children)):
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
+        if chain[n - 1].dep_ in ("nsubj", "nsubjpass") and t.pos_ == "VERB":
+            # "A meeting between X and Y, pencilled in for Friday, was postponed": the verb the subject shares
+            for cj in t.conjuncts:
+                if cj.i > t.i and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cj.children) \
+                        and cj.lemma_.lower() in pat.cancel_verbs and cj.lemma_.lower() != "call":
+                    return "cancelled"
     for n, t in enumerate(chain[1:], 1):
         if chain[n - 1].dep_ == "xcomp" and t.lemma_.lower() in ("have", "be") and any(
                 c.lower_ == "yet" for c in t.children):
