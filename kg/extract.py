@@ -612,9 +612,6 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         withs += _including(noun, res, pat)
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
-    if not right and not between and (any(p.lower_ == "with" and p.head.i == noun.i for p in preps) or support
-                                      is not None and any(c.lower_ == "with" for c in support.children)):
-        return []  # "A and B had dinner with their Russian guest": the guest is unknown, not A meeting B
     if not right and owners and not between and support is None:
         return []  # "Putin's talks" alone names one side only
     pairs = _pairs(left, right)
