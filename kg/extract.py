@@ -71,6 +71,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
     return _dedupe(facts)
 
 
+
 _SIGN_VERBS = {"sign", "ink", "initial"}
 
 
