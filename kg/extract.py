@@ -68,7 +68,22 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             if prop is not None:
                 facts.append(prop)
     facts.extend(_hosted_talks(doc, facts, res, pat, article, norm))
-    return _dedupe(facts)
+    return _dedupe(_same_plans(facts))
+
+
+def _same_plans(facts: list[Fact]) -> list[Fact]:
+    """A bare "plan", "draft" or "proposal" of proposers who put forward a described plan in the same article is
+    that plan: "a 12-point draft treaty ... Russia's draft", "his peace proposal ... Putin's plan"."""
+    props = [f for f in facts if isinstance(f, Proposal)]
+    described = [f for f in props if f.plan.point_count or " " in f.plan.kind or "-" in f.plan.kind]
+    out: list[Fact] = []
+    for f in facts:
+        if isinstance(f, Proposal) and f not in described:
+            same = [d for d in described if set(d.proposers) & set(f.proposers)]
+            if len({d.plan.key for d in same}) == 1:
+                f = replace(f, plan=same[0].plan)
+        out.append(f)
+    return out
 
 
 
@@ -778,6 +793,9 @@ def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
         return False
     if tok.lower_ in pat.plan_nouns or tok.lemma_.lower() in pat.plan_nouns:
         return True
+    if tok.lemma_.lower() in ("treaty", "agreement", "accord", "deal", "resolution", "declaration", "text") \
+            and any(c.lower_ == "draft" for c in tok.lefts):
+        return True  # "an eight-point draft treaty"
     return tok.lower_ == "paper" and any(c.lower_ in ("position", "peace", "concept") for c in tok.lefts)
 
 

@@ -47,6 +47,10 @@ def _zipf() -> Callable[[str], float]:
     return lambda w: zipf_frequency(w, "en")
 
 
+_PLURAL_VERBS = {"said", "say", "met", "held", "told", "have", "had", "were", "are", "will", "would", "could",
+                 "took", "made", "sent", "gave", "agreed", "rejected", "want", "say", "insist", "began"}
+
+
 def split_fused(word: str, freq: Callable[[str], float] | None = None) -> int | None:
     """Return where a word fused by a lost dash splits, or None.
 
@@ -91,6 +95,10 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
         after_name = bool(before) and before[-1][:1].isupper() and before[-1][-1] not in ".!?:"
         # a common English plural ("Barracks", "Williams") needs its stem used alone in this text too
         common = _zipf()(stem.lower() + "s") >= 3.5
+        nxt = [w.strip(".,;:!?") for w in text[m.end():m.end() + 30].split()[:1]]
+        verb_next = bool(nxt) and nxt[0].islower() and (nxt[0].endswith("ed") or nxt[0] in _PLURAL_VERBS)
+        if verb_next:
+            continue  # "The Houthis answered", "the Palestinians have": a plural subject, not a possessive
         if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name):
             inserts.append((m.end(1), "'"))
     name_words = {w for n in known for w in n.split()} | seen_alone

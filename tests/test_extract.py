@@ -276,6 +276,14 @@ def test_proposal_forms(resources: pipeline.Resources, text: str, expected: set)
     assert found == expected
 
 
+def test_a_bare_plan_of_the_same_proposer_is_the_plan_described_before(resources: pipeline.Resources) -> None:
+    text = ("Russia presented an eight-point draft treaty in December. Lavrov said Russia's draft was not a menu. "
+            "Zelensky has rejected Putin's peace proposal. He called Putin's plan an ultimatum.")
+    plans = {(tuple(a.label for a in f.proposers), f.plan.label) for f in facts(resources, text)
+             if isinstance(f, Proposal)}
+    assert plans == {(("Russia",), "8-point draft treaty"), (("Vladimir Putin",), "peace proposal")}
+
+
 def test_groups_are_linked_not_merged(resources: pipeline.Resources) -> None:
     found = facts(resources, "Putin's aides presented a 27-point plan.")
     prop = next(f for f in found if isinstance(f, Proposal))

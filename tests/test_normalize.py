@@ -203,3 +203,9 @@ def test_property_helper_catches_a_wrong_offset():
     bad = Normalized(good.text, (0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9, 10, 11, 12))
     with pytest.raises(AssertionError):
         check_offsets("Putins aides", bad)
+
+
+def test_plural_name_before_a_verb_keeps_no_apostrophe() -> None:
+    # regression: "The Houthis answered" became "The Houthi's answered" once "Houthi" was seen alone
+    text = normalize("The Houthis answered. A Houthi delegation came. Putins aides said.", names=["Putin", "Houthi"]).text
+    assert text == "The Houthis answered. A Houthi delegation came. Putin's aides said."
