@@ -261,6 +261,7 @@ PROPOSALS = [
     ("Hamas answered last week with a counter-proposal for a 135-day truce.", {(("Hamas",), "counter-proposal")}),
     ("The Ukrainian delegation handed over a roadmap of its own, which Medinsky dismissed.",
      {(("Ukrainian delegation",), "roadmap")}),
+    ("Pope Leo repeated an offer to host direct talks between Russia and Ukraine.", {(("Leo XIV",), "offer")}),
     ("Putin proposed that Ukraine withdraw from the Donetsk region in exchange for a freeze of the front line.",
      {(("Vladimir Putin",), "proposal")}),
     # "the Iranian minister" the gazetteer cannot resolve is the Iranian named last
