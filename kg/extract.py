@@ -53,8 +53,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                                               and here - 300 <= f.evidence.start <= here for a in f.participants))
             facts.extend(_same_talks(_joined(tok, res, pat, article, norm, earlier, chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
-            if tok.pos_ in ("NOUN", "PROPN"):
-                facts.extend(_nominal_meeting(tok, res, pat, article, norm))
+            if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+                facts.extend(_nominal_meeting(tok, res, pat, article, norm))  # "held a bilateral/ADJ with X"
         if tok.lemma_.lower() in _SIGN_VERBS and tok.pos_ == "VERB":
             facts.extend(_signed(tok, res, pat, article, norm))
         if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -363,7 +363,16 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         subjects = list(before[-1].actors) if before else []
     if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak"):
         return []
-    if lemma == "call" and any(
+    called_on = []
+    if lemma == "call" and not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
+        # "Tokayev called on Putin in the Kremlin": a courtesy visit (but "called on Putin to end the war" urges)
+        called_on = [a for a in actors_under([o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                                              for o in p.children], res) if a.type == "Person"]
+        if called_on and not any(t.lower_ == "to" and t.head.i != verb.i and t.dep_ == "aux" for t in verb.subtree):
+            objects = called_on
+        else:
+            called_on = []
+    if lemma == "call" and not called_on and any(
             c.dep_ in ("prt", "oprd", "ccomp") or c.dep_ == "xcomp" and not any(a.lower_ == "to" for a in c.children)
             or c.dep_ == "prep" and c.lower_ in ("for", "on", "off", "upon") for c in verb.children):
         return []  # "called for talks", "called on Russia", "called off", "called it a success"
@@ -395,7 +404,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         status = "planned"  # the body reports the past; "when the two leaders meet on Thursday" is to come
     if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return []
-    if lemma in pat.call_verbs:
+    if called_on:
+        mode = "in person"
+    elif lemma in pat.call_verbs:
         if lemma == "speak" and mode == "in person":
             return []  # "X spoke with Y" alone does not say how; only calls are recorded
         mode = "video" if mode == "video" else "phone"
@@ -597,7 +608,11 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _MEASURES:
         held = noun.head.head  # "held 30 minutes of talks with X", "several rounds of talks"
     support = held.head if held.dep_ in ("dobj", "obj") and held.head.lemma_.lower() in governing else None
-    if support is None:
+    courtesy = noun.lemma_.lower() == "call" and any(c.lower_ == "courtesy" for c in noun.children)
+    if courtesy:  # "paid a courtesy call on X": a visit, not a telephone call
+        withs += actors_under([o for p in preps if p.lower_ == "on" for o in p.children], res)
+        support = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ == "VERB" else None
+    if support is None and not courtesy:
         # the parse made the support verb a modifier of its own object: "Trump held/amod talks/ROOT with X"
         support = next((c for c in noun.children if c.dep_ in ("amod", "acl") and c.i < noun.i
                         and c.lemma_.lower() in pat.support_verbs and c.tag_ in ("VBD", "VBZ", "VBP", "VBN")), None)
@@ -608,8 +623,15 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
                 support = None
     if support is not None:
         subj, _ = _subjects(support, res)
+        listed = _surface_subjects(support, res)
+        if listed and set(subj) <= set(listed):
+            subj = listed  # "Grossi and Foreign Minister Abbas Araghchi held talks", parsed as one noun phrase
         owners += subj
         withs += _with_objects(support, res)
+        for p in support.children:
+            if p.dep_ == "prep" and p.lower_ == "with":  # "held a joint meeting on Thursday with A and B"
+                listed, modifiers = surface_list(p, res, pat)
+                withs = [a for a in dict.fromkeys(withs + listed) if a not in modifiers]
         if noun.lower_ in _MEALS and support.lemma_.lower() in ("host", "give", "hold", "throw"):
             # "hosted a dinner for X", "gave a banquet in honour of X"
             for p in noun.children:
@@ -619,6 +641,13 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
             withs += actors_under(
                 [o for p in noun.children if p.lower_ == "in" for h in p.children if h.lower_ in ("honour", "honor")
                  for q in h.children if q.lower_ == "of" for o in q.children], res)
+    if not owners and not between and support is None and not withs \
+            and any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        # "A and B discussed trade during their meeting in Ankara", "after their talks": the clause's subjects
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subj = _subjects(verb, res)[0] if verb is not None else []
+        if len(subj) >= 2:
+            between += subj  # they met each other
     if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
             and noun.head.lower_ in _FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
         # "Witkoff flew to Jerusalem for a meeting with X", "began the day with a meeting with X",
@@ -638,6 +667,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if not pairs:
         return []
     status, mode = modality.of_noun(noun, pat, support)
+    if courtesy:
+        mode = "in person"
     rule = "noun:" + noun.lower_ + (":" + support.lemma_ if support is not None else "")
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 

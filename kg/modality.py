@@ -64,6 +64,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
+        if lemma in ("deny", "dismiss", "refute") and t.pos_ == "VERB":
+            return "negated"  # "Iran denied a report that its envoy had met Musk"
         if chain[n - 1].dep_ in ("nsubj", "nsubjpass") and t.pos_ == "VERB":
             # "A meeting between X and Y, pencilled in for Friday, was postponed": the verb the subject shares
             for cj in t.conjuncts:

@@ -58,6 +58,10 @@ def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
                          f"{', '.join(m for m in DEFAULT_MODELS if importlib.util.find_spec(m)) or 'none'}") from e
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"model {name!r} has no dependency parser; kg needs one")
+    from spacy.symbols import ORTH
+
+    for word in ("tête-à-tête", "tete-a-tete", "Tête-à-tête", "Tete-a-tete"):
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])  # one meeting noun, not five tokens
     # The gazetteer ruler runs before the parser so that kg_paragraphs can keep the parser
     # from splitting a sentence inside a known name; NER later keeps the ruler's entities.
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "ORTH"},

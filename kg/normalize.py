@@ -106,6 +106,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
         cut = split_fused(m.group())
         if cut is None:
             cut = split_name_fused(m.group(), name_words)
+        if cut is None:
+            cut = split_name_tail(m.group())
         if cut is not None:
             inserts.append((m.start() + cut, " - "))
     return _apply(text, sorted(inserts))
@@ -135,6 +137,31 @@ def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str
 
 
 _SHORT_WORDS = {"on", "in", "at", "to", "as", "of", "by", "is", "was"}
+
+
+_FUSED_TAILS = ("the", "and", "who", "whom", "whose", "which", "was", "were", "has", "said", "says", "met",
+                "held", "joined", "lasted", "told", "from", "with", "after", "before", "during", "while", "where",
+                "when")
+
+
+def split_name_tail(word: str, freq: Callable[[str], float] | None = None) -> int | None:
+    """Return where an unknown capitalised word ends in a common word its lost dash fused on, or None:
+    "Mbasogothe" ("Mbasogo" + "the"), "Saidovlasted", "Halljoined". Only a closed list of words that cannot
+    end a name is split off, and at least four letters stay: "Medinsky", "Ferdinand", "Mehmet" stay whole.
+
+    >>> split_name_tail("Mbasogothe"), split_name_tail("Halljoined"), split_name_tail("Medinsky")
+    (7, 4, None)
+    """
+    if len(word) < 7 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+        return None
+    freq = freq or _zipf()
+    if freq(word.lower()) > 1.0:
+        return None
+    for tail in sorted(_FUSED_TAILS, key=len, reverse=True):
+        cut = len(word) - len(tail)
+        if word.endswith(tail) and cut >= 4:
+            return cut
+    return None
 
 
 def _standalone_capitalised(text: str) -> set[str]:

@@ -209,3 +209,9 @@ def test_plural_name_before_a_verb_keeps_no_apostrophe() -> None:
     # regression: "The Houthis answered" became "The Houthi's answered" once "Houthi" was seen alone
     text = normalize("The Houthis answered. A Houthi delegation came. Putins aides said.", names=["Putin", "Houthi"]).text
     assert text == "The Houthis answered. A Houthi delegation came. Putin's aides said."
+
+
+def test_a_common_word_fused_onto_an_unknown_name_is_split() -> None:
+    # scraped text lost the dash: "Teodoro Obiang Nguema Mbasogothe first such format"
+    text = normalize("with Teodoro Obiang Nguema Mbasogothe first such format, Saidov joined").text
+    assert "Mbasogo - the first" in text and "Medinsky" == normalize("Medinsky").text
