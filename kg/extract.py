@@ -301,13 +301,18 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
         agents = actors_under([g for c in _agent_phrases(verb) for g in c.children], res)
+        if actors and t is not verb:
+            listed = _surface_subjects(t, res)
+            if set(actors) <= set(listed):
+                actors = listed  # "A, B, C and D arrived ... and were received by X": the list the parse broke
         if actors:
             # "X had visited A and was received by B": the subject is found up the coordination, the agent is
             # the verb's own
             return actors, agents
         if agents and not (t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children)):
             return actors, agents
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) for c in t.children):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) or c.dep_ == "advmod" and c.lower_
+                                     in ("when", "after", "before", "while", "once", "since") for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i != t.head.i:
             t = t.head.head  # "X declined an invitation to meet Y": the invitation's verb has the subject

@@ -250,10 +250,14 @@ _NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organiz
 
 
 def _register_words(actor: Actor, people: dict[str, Actor]) -> None:
-    """Let each word of a named person's label refer to them later: "Sheikh Mohammed", "Li", "Kim"."""
+    """Let each word of a named person's label refer to them later: "Sheikh Mohammed", "Li", "Kim", and a
+    surname without its article ("Sharaa" for al-Sharaa)."""
     for word in actor.label.split():
         if word[:1].isupper() and len(word) > 1 and word.lower() not in _PARTICLES:
             people.setdefault(word, actor)
+        bare = re.sub(r"^(?:al|el|Al|El)-", "", word)
+        if bare != word and bare[:1].isupper() and len(bare) > 2:
+            people.setdefault(bare, actor)
 
 
 def _longer_name(ent: Span, gaz: Gazetteer) -> Span | None:
@@ -532,7 +536,11 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
                    and doc[m.root].sent.start >= tok.sent.start - 80]
         if tok.dep_ in ("dobj", "dative", "pobj"):  # "Ruto received him": not the clause's own subject
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            earlier = [m for m in earlier if doc[m.root].head.i != verb.i]
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head  # "Lula held talks with him": up from the noun to the verb
+            own = {a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (m := by_token.get(c.i))
+                   is not None for a in m.actors}
+            earlier = [m for m in earlier if doc[m.root].head.i != verb.i and not set(m.actors) & own]
         female = _PRONOUNS[tok.lower_] == "f"
         matching = [m for m in earlier if gaz.is_female(m.actors[0]) == female]
         if female and not matching:  # "she" with no known woman: the last woman named at all, if any

@@ -20,7 +20,8 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
             t = t.head  # "postponed a visit where he was due to meet X": the visit's fate is the meeting's
             out.append(t)
             continue
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "when", "as", "since", "while", "once")
+        if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "when", "as", "since",
+                                                                                 "while", "once")
                                      for c in t.children):
             break  # "..., after he received X": the clause carries its own tense
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i != t.i:
@@ -119,8 +120,8 @@ def _in_clause(tok: Token, top: Token) -> bool:
     """True if ``tok`` sits in a relative or adverbial clause below ``top``."""
     t = tok
     while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "acl", "ccomp") and t.pos_ in ("VERB", "AUX"):
-            return True
+        if t.dep_ in ("relcl", "advcl", "acl", "ccomp", "pcomp") and t.pos_ in ("VERB", "AUX"):
+            return True  # also "with the crown prince at the table and Erdogan joining by video link"
         t = t.head
     return False
 

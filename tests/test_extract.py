@@ -154,6 +154,19 @@ HAPPENED = [
     ("Erdogan and Aliyev discussed regional security during their meeting in Ankara.",
      {("Recep Tayyip Erdoğan", "Ilham Aliyev")}),
     ("Trump called on Putin to end the war.", set()),
+    # regression: "when" as an adverb still opens a clause of its own (tense and subject)
+    ("When Joe Biden hosted Yoon Suk Yeol and Fumio Kishida at Camp David in 2023, the three leaders promised to "
+     "meet every year; the promise did not survive.", {("Joe Biden", "Yoon Suk Yeol"), ("Joe Biden", "Fumio Kishida"),
+                                                        ("Yoon Suk Yeol", "Fumio Kishida")}),
+    # regression: a video link in an absolute phrase is not the meeting's mode
+    ("Trump sat down in Riyadh with Ahmed al-Sharaa, with the crown prince at the table and Recep Tayyip Erdogan "
+     "joining by video link from Ankara.", {("Donald Trump", "Ahmed al-Sharaa")}),
+    # an object pronoun is not the clause's own subject
+    ("Putin watched the parade from Red Square. Lula, the Brazilian president, held talks with him at the Kremlin.",
+     {("Luiz Inácio Lula da Silva", "Vladimir Putin")}),
+    ("Emmanuel Macron, Friedrich Merz and Keir Starmer arrived in Kyiv on Saturday and were received by Volodymyr "
+     "Zelensky.", {("Emmanuel Macron", "Volodymyr Zelensky"), ("Friedrich Merz", "Volodymyr Zelensky"),
+                   ("Keir Starmer", "Volodymyr Zelensky")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
