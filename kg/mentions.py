@@ -432,6 +432,10 @@ def _earlier_holder(tok: Token, mentions: list[Mention], roles: list[StatedRole]
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.lower_.endswith("s") \
             or any(c.lower_ in _PAST_WORDS for c in tok.children):
         return None
+    office = _office(tok)
+    stated = [r.holder for r in roles if r.token < tok.i and r.office == office and " " in office]
+    if stated:  # "Kim Jung-kwan, the industry minister, ... The industry minister met Lutnick"
+        return Mention(tok.i, tok.i + 1, tok.i, (stated[-1],), "role"), []
     of = _possessor(tok, by_token, gaz)
     if of is None or of.type != "Country":
         return None

@@ -247,6 +247,12 @@ def test_proposals(resources: pipeline.Resources) -> None:
     assert not any("Hamas" in who for who, _ in props)
 
 
+def test_a_role_stated_in_an_apposition_names_the_person_later(resources: pipeline.Resources) -> None:
+    text = ("Seoul answered with a counter-proposal drawn up by Kim Jung-kwan, the industry minister, and Koo "
+            "Yun-cheol, the finance minister. The industry minister met Howard Lutnick in Washington on July 31.")
+    assert met(resources, text) == {frozenset({"Kim Jung-kwan", "Howard Lutnick"})}
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
