@@ -71,6 +71,16 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
     return _dedupe(_same_plans(facts))
 
 
+_LOOSE_PLANS = {"plan", "proposal", "initiative", "offer", "formula", "blueprint"}
+
+
+def _same_head(described: Plan, bare: Plan) -> bool:
+    """True if a bare plan noun can name the described plan: the same noun, or two loose words for a plan."""
+    a, b = described.kind.split()[-1].split("-")[-1], bare.kind.split()[-1].split("-")[-1]
+    return a == b or b in described.kind.split() or a in _LOOSE_PLANS and b in _LOOSE_PLANS  # "draft" of
+    # "draft treaty"
+
+
 def _same_plans(facts: list[Fact]) -> list[Fact]:
     """A bare "plan", "draft" or "proposal" of proposers who put forward a described plan in the same article is
     that plan: "a 12-point draft treaty ... Russia's draft", "his peace proposal ... Putin's plan"."""
@@ -79,7 +89,7 @@ def _same_plans(facts: list[Fact]) -> list[Fact]:
     out: list[Fact] = []
     for f in facts:
         if isinstance(f, Proposal) and f not in described:
-            same = [d for d in described if set(d.proposers) & set(f.proposers)]
+            same = [d for d in described if set(d.proposers) & set(f.proposers) and _same_head(d.plan, f.plan)]
             if len({d.plan.key for d in same}) == 1:
                 f = replace(f, plan=same[0].plan)
         out.append(f)
@@ -891,7 +901,10 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
         # "a plan drawn up by X and Y", "a plan, which was drawn up by X", "the framework that X and Y drew up"
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
         clauses += [c for c in noun.subtree if c.dep_ == "relcl" and c.head.i != noun.i and c not in clauses
-                    and any(a.dep_ == "agent" for a in c.children)]  # "a plan to end the war, which was drawn up by X"
+                    and (any(a.dep_ == "agent" for a in c.children)  # "a plan to end the war, which was drawn up by X"
+                         or c.head.dep_ == "pobj" and c.head.head.head.i == noun.i
+                         and not any(a.dep_ in ("dobj", "obj") and a.tag_ not in ("WDT", "WP") for a in c.children))]  # "the plan for a force that
+        # X and Y drew up"
         clauses += [cj for c in clauses for cj in c.conjuncts]
         for c in clauses:
             if not _is_proposal_verb(c, pat):
@@ -904,7 +917,13 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
             if not found and c.dep_ == "relcl":
                 found = actors_under([s for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")], res)
                 rule = f"verb:{c.lemma_.lower()}:relative"
+            if found or proposers:
+                found += _with_objects(c, res)  # "drafted with Russian envoy Kirill Dmitriev", "drawn up with X"
             proposers = list(dict.fromkeys(proposers + found))
+    elif noun.dep_ in ("dobj", "obj") and _is_proposal_verb(head, pat):
+        for c in noun.children:  # "Ruto tabled a plan drawn up with Museveni"
+            if c.dep_ == "acl" and _is_proposal_verb(c, pat):
+                proposers = list(dict.fromkeys(proposers + _with_objects(c, res)))
     if not proposers:
         return None
     plan = plan_of(noun, article.id, plans)

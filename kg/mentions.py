@@ -74,7 +74,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     people: dict[str, Actor] = {}  # surname or full name -> actor minted in this article
     mentions: list[Mention] = []
     roles: list[StatedRole] = []
-    ents = _names_after_roles(list(doc.ents), gaz)
+    ents = _merge_split_names(_names_after_roles(list(doc.ents), gaz), gaz)
     for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
         if ent.label_ == "PERSON" and ent.ent_id_ in gaz.actors and gaz.actors[ent.ent_id_].type == "Person":
             _register_words(gaz.actors[ent.ent_id_], people)
@@ -158,6 +158,24 @@ def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, art
         if r.of is not None and r.holder.key not in sides and r.of.key in sides:
             sides[r.holder.key] = sides[r.of.key]
     return sides
+
+
+def _merge_split_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Join a name NER split around a gazetteer alias: "Karamoko Jean-Marie" + "Traore" (the gazetteer's Ibrahim
+    Traoré by surname) is one person, Karamoko Jean-Marie Traore."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON" and not prev.ent_id_ \
+                and ent.ent_id_ in gaz.actors and len(ent) == 1 and ent.text != gaz.actors[ent.ent_id_].label \
+                and not all(_fold(t.text) in {_fold(w) for w in gaz.actors[ent.ent_id_].label.split()}
+                            for t in prev if t.text != "-"):
+            for t in ent:
+                t.ent_id_ = ""  # the alias no longer stands for the gazetteer's person
+            out[-1] = Span(ent.doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
 
 
 def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -268,16 +286,33 @@ def _longer_name(ent: Span, gaz: Gazetteer) -> Span | None:
     if len(ent) != 1 or not ent.ent_id_ or ent.ent_id_ not in gaz.actors \
             or gaz.actors[ent.ent_id_].type != "Person" or ent.text == gaz.actors[ent.ent_id_].label:
         return None
-    doc, end = ent.doc, ent.end
+    doc, end, start = ent.doc, ent.end, ent.start
     while end < len(doc) and end - ent.end < 2 and doc[end].pos_ == "PROPN" and doc[end].is_title \
             and not doc[end].ent_type_ and doc[end].text not in _NOT_NAME_WORDS:
         end += 1
     while end + 1 < len(doc) and end > ent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_:
         end += 2  # "Kim Min-seok"
-    if end == ent.end:
+    # given names before the alias: "Karamoko Jean-Marie Traore" is not the gazetteer's Traoré
+    while start > 0 and ent.start - start < 4 and (
+            doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_
+            and doc[start - 1].lower_.rstrip(".") not in _TITLE_WORDS and doc[start - 1].text not in _NOT_NAME_WORDS
+            or doc[start - 1].text == "-" and start > 1 and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_title):
+        start -= 1
+    known = {_fold(w) for w in gaz.actors[ent.ent_id_].label.split()}
+    if start < ent.start and all(_fold(t.text) in known for t in doc[start: ent.start] if t.text != "-"):
+        start = ent.start  # "Ibrahim Traore" is Ibrahim Traoré
+    if end == ent.end and start == ent.start:
         return None
-    return Span(doc, ent.start, end, label="PERSON")
+    return Span(doc, start, end, label="PERSON")
+
+
+def _fold(word: str) -> str:
+    """Return ``word`` lowercased without accents: "Traoré" and "Traore" compare equal."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:

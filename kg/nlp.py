@@ -60,8 +60,10 @@ def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
         raise ModelError(f"model {name!r} has no dependency parser; kg needs one")
     from spacy.symbols import ORTH
 
-    for word in ("tête-à-tête", "tete-a-tete", "Tête-à-tête", "Tete-a-tete"):
-        nlp.tokenizer.add_special_case(word, [{ORTH: word}])  # one meeting noun, not five tokens
+    for word in ("tête-à-tête", "tete-a-tete", "counter-proposal", "counter-proposals", "counter-offer",
+                 "counter-offers", "cease-fire", "cease-fires"):
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # one noun, not three to five tokens
     # The gazetteer ruler runs before the parser so that kg_paragraphs can keep the parser
     # from splitting a sentence inside a known name; NER later keeps the ruler's entities.
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", config={"phrase_matcher_attr": "ORTH"},

@@ -15,12 +15,12 @@ from kg.evaluate import EvalReport
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "gold.jsonl"
 
-# measured 2026-11-25 (see README "Measuring extraction"); lower only with a reason in the commit
+# measured 2026-11-25 on 139 articles (see README "Measuring extraction"); lower only with a reason in the commit
 FLOORS = {
-    ("dev", "met"): (0.92, 0.80),  # (precision, recall)
-    ("dev", "proposed"): (0.86, 0.83),
-    ("heldout", "met"): (0.88, 0.62),
-    ("heldout", "proposed"): (0.82, 0.66),
+    ("dev", "met"): (0.93, 0.76),  # (precision, recall)
+    ("dev", "proposed"): (0.90, 0.75),
+    ("heldout", "met"): (0.85, 0.62),
+    ("heldout", "proposed"): (0.90, 0.70),
 }
 
 
@@ -34,7 +34,7 @@ def report(resources: pipeline.Resources) -> EvalReport:
 def test_gold_set_shape() -> None:
     items = gold.load(GOLD)
     held = [g for g in items if g.split == "heldout"]
-    new = [g for g in items if g.article.id[0] in "abcdefg"]
+    new = [g for g in items if not g.article.id[0].isdigit()]  # written for the gold set, not the samples
     assert len(new) >= 40 and len(held) >= len(items) // 4 - 1  # a quarter of the whole set, give or take one
     assert sum(len(g.met) for g in items) >= 200 and sum(len(g.not_met) for g in items) >= 100
 
