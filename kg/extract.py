@@ -111,7 +111,9 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         listed, modifiers = surface_list(by, res, pat)
         people = [a for a in dict.fromkeys(people + listed) if a not in modifiers]
     people += _with_objects(verb, res)
-    people = [a for a in dict.fromkeys(people) if a.type == "Person"]
+    named = {a for m in res.mentions if m.kind != "pronoun" and verb.sent.start <= m.start < verb.sent.end
+             for a in m.actors}
+    people = [a for a in dict.fromkeys(people) if a.type == "Person" and a in named]  # not "the two men signed"
     pairs = [(a, b) for a, b in _pairs(people, []) if not res.same_party(a, b)]
     if not pairs:
         return []
@@ -275,7 +277,7 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
 def _other_sides(actors: list[Actor], res: Resolution, trigger: Token) -> list[tuple[Actor, ...]]:
     """Return the pairs among the guests of one meeting who act for different, known sides: "Burns held talks
     with Egypt's Kamel and Qatar's prime minister" (they met each other too), unless it says "separately"."""
-    if len(actors) != 2 or any(t.lower_ in _SEPARATE for t in trigger.sent):
+    if len(actors) != 2 or _in_headline(trigger) or any(t.lower_ in _SEPARATE for t in trigger.sent):
         return []  # a longer list is more often one side's team ("his counterparts from A, B and C")
     return [(a, b) for a, b in _pairs(actors, []) if a.key in res.sides and b.key in res.sides
             and res.sides[a.key] != res.sides[b.key]]
@@ -432,7 +434,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
 _TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
 def _in_headline(tok: Token) -> bool:
     """True if ``tok`` is in the article's first paragraph before the dateline (the headline's present tense)."""
-    return "\n" not in tok.doc[:tok.sent.start].text if tok.sent.start else True
+    doc = tok.doc
+    before = doc[:tok.sent.start].text if tok.sent.start else ""
+    return "\n" not in before and "\n" in doc[tok.sent.end:].text  # a text of one paragraph has no headline
 
 
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
@@ -724,8 +728,13 @@ def _same_level(a: Actor, b: Actor) -> bool:
 
 
 def _definite_meeting(noun: Token, pat: Patterns) -> bool:
+    """True for "the talks", "that meeting": the meeting just reported (not "the summit" of many leaders)."""
     return (noun.lower_ in pat.meeting_nouns or noun.lemma_.lower() in pat.meeting_nouns) \
+        and noun.lemma_.lower() not in _GATHERINGS \
         and any(c.lower_ in ("the", "these", "those", "that") for c in noun.children)
+
+
+_GATHERINGS = {"summit", "session", "conference", "forum", "reception", "banquet"}
 
 
 def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,

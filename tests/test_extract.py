@@ -253,6 +253,23 @@ def test_a_role_stated_in_an_apposition_names_the_person_later(resources: pipeli
     assert met(resources, text) == {frozenset({"Kim Jung-kwan", "Howard Lutnick"})}
 
 
+def test_headline_comma_list_is_separate_meetings(resources: pipeline.Resources) -> None:
+    text = ("Rubio meets Wang Yi, Lavrov in Kuala Lumpur\n\nKUALA LUMPUR, July 11, 2025 - Rubio met Wang Yi on "
+            "Friday. He met Lavrov on Thursday.")
+    assert frozenset({"Wang Yi", "Sergei Lavrov"}) not in met(resources, text)
+
+
+def test_opening_a_summit_is_not_meeting_its_guests(resources: pipeline.Resources) -> None:
+    text = ("Keir Starmer met Xi Jinping in Rio on Monday. Brazilian President Luiz Inácio Lula da Silva opened the "
+            "summit by launching an alliance against hunger.")
+    assert met(resources, text) == {frozenset({"Keir Starmer", "Xi Jinping"})}
+
+
+def test_signers_must_be_named_in_the_sentence(resources: pipeline.Resources) -> None:
+    text = "Abiy Ahmed praised Getachew Reda on Monday. The two men signed the agreement late on Wednesday."
+    assert met(resources, text) == set()
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
