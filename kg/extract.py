@@ -47,7 +47,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
             earlier = _last_participants(facts)
-            if tok.lemma_.lower() == "bring":  # everyone at the talks just described, both sides
+            if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
                 here = norm.to_original(tok.sent.start_char)
                 earlier = tuple(dict.fromkeys(a for f in facts if isinstance(f, Meeting) and f.happened_in_person
                                               and here - 300 <= f.evidence.start <= here for a in f.participants))
@@ -695,7 +695,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
 _MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions"}
 _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
-_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring"}
+_JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring", "flank",
+               "sit"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:
@@ -751,7 +752,32 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
         pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
                  and not res.same_party(a, b)]
+        # gapping: "Biden was joined by A and B, and Putin by C and D": C and D sat with Putin, across from
+        # Biden, A and B
+        other, theirs = _gapped_side(verb, res, pat, earlier)
+        if other is not None:
+            mine = [a for a in dict.fromkeys([*joined, *who]) if a != other]
+            pairs = [(a, b) for a, b in pairs if b != other or a not in theirs]
+            pairs += [(c, m) for c in theirs for m in mine if c != m and not res.same_party(c, m)]
         return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:passive", res, article, norm)
+    if not objects and verb.lemma_.lower() in ("accompany", "sit", "flank") and not agents and earlier \
+            and mode == "in person":
+        # "Wang Yi accompanied the Chinese leader", "Ryabkov sat at Lavrov's side", "Blinken sat beside Biden":
+        # they sat with that leader's side, across from the other
+        leaders = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ in ("beside", "alongside", "next", "at", "by", "with"):
+                for o in p.subtree:
+                    if o.dep_ == "poss" and o.head.lower_ == "side" or p.lower_ in ("beside", "alongside", "next"):
+                        if (m := res.at(o.i)) is not None:
+                            leaders += list(m.actors)
+        leaders = [a for a in leaders if a in earlier]
+        who = [a for a in _subjects(verb, res)[0] if a not in earlier]
+        if not leaders or not who:
+            return []
+        pairs = [(a, b) for a in who for b in earlier if b not in leaders and _same_level(a, b)
+                 and not res.same_party(a, b)]
+        return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:side", res, article, norm)
     if not objects and verb.lemma_.lower() == "bring" and earlier and mode == "in person":
         # "Trump was joined by A and B, while Putin brought C and D": C and D sat across from Trump's side
         joined = set(_subjects(verb, res)[0])
@@ -778,6 +804,25 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _gapped_side(verb: Token, res: Resolution, pat: Patterns, earlier: tuple[Actor, ...]
+                 ) -> tuple[Actor | None, list[Actor]]:
+    """Return the other leader and those named after ", and LEADER by" in the sentence of ``verb``."""
+    doc, sent = verb.doc, verb.sent
+    for t in doc[verb.i + 1: sent.end - 1]:
+        m = res.at(t.i)
+        if t.lower_ in ("and", ",", "while") and m is None and t.i + 1 < sent.end:
+            nxt = res.at(t.i + 1)
+            if nxt is None or len(nxt.actors) != 1 or nxt.actors[0] not in earlier or nxt.end >= sent.end:
+                continue
+            by = doc[nxt.end]
+            if by.lower_ == "by":
+                listed, modifiers = surface_list(by, res, pat)
+                members = [a for a in listed if a not in modifiers and a != nxt.actors[0]]
+                if members:
+                    return nxt.actors[0], members
+    return None, []
 
 
 def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,

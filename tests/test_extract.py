@@ -167,6 +167,16 @@ HAPPENED = [
     ("Emmanuel Macron, Friedrich Merz and Keir Starmer arrived in Kyiv on Saturday and were received by Volodymyr "
      "Zelensky.", {("Emmanuel Macron", "Volodymyr Zelensky"), ("Friedrich Merz", "Volodymyr Zelensky"),
                    ("Keir Starmer", "Volodymyr Zelensky")}),
+    # delegations: gapping, sitting beside, accompanying
+    ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
+     "Sullivan, and Putin by his foreign policy aide Yuri Ushakov.",
+     {("Joe Biden", "Vladimir Putin"), ("Jake Sullivan", "Vladimir Putin"), ("Yuri Ushakov", "Joe Biden"),
+      ("Yuri Ushakov", "Jake Sullivan")}),
+    ("Biden and Xi met in Lima on Saturday. Jake Sullivan sat beside Biden; Foreign Minister Wang Yi accompanied the "
+     "Chinese leader.", {("Joe Biden", "Xi Jinping"), ("Jake Sullivan", "Xi Jinping"), ("Wang Yi", "Joe Biden"),
+                         ("Wang Yi", "Jake Sullivan")}),
+    ("Blinken met Lavrov in Geneva on Friday. Deputy Foreign Minister Sergei Ryabkov sat at Lavrov's side.",
+     {("Antony Blinken", "Sergei Lavrov"), ("Sergei Ryabkov", "Antony Blinken")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
