@@ -333,7 +333,8 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
                                      for c in t.children):
             break  # "X, whose government hosted the talks": the clause has a subject of its own, not X
         if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "acomp") and t.head.i != t.i:
-            if t.dep_ == "relcl":
+            if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBD" and res.at(t.head.i) is not None:
+                # "X, the new ambassador, called/acl on Y": a finite verb the parse hung on its subject
                 return actors_under([t.head], res, exclude=t), []
             if t.dep_ == "pcomp":
                 if not (t.head.dep_ == "prep" and modality.preposition(t.head) in _TIME_PREPS and t.head.head.pos_ in ("VERB", "AUX")):
@@ -381,11 +382,15 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak"):
         return []
     called_on = []
-    if lemma == "call" and not any(c.dep_ in ("xcomp", "ccomp", "advcl") for c in verb.children):
+    if lemma == "call" and not any(c.dep_ == "ccomp" for c in verb.children):
         # "Tokayev called on Putin in the Kremlin": a courtesy visit (but "called on Putin to end the war" urges)
-        called_on = [a for a in actors_under([o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
-                                              for o in p.children], res) if a.type == "Person"]
-        if called_on and not any(t.lower_ == "to" and t.head.i != verb.i and t.dep_ == "aux" for t in verb.subtree):
+        heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children]
+        if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in verb.children):
+            heads += [c for c in verb.children if c.dep_ in ("dobj", "obj")]  # "called on/prt Lourenço/dobj"
+        called_on = [a for a in actors_under(heads, res) if a.type == "Person"]
+        ends = [h.i for h in heads]  # the object itself, not the places and dates hung on it
+        urged = any(t.lower_ == "to" and t.dep_ == "aux" and t.i - 1 in ends for t in verb.subtree)
+        if called_on and not urged:  # "called on X to end the war" urges; "called on X in Delhi to talk" visits
             objects = called_on
         else:
             called_on = []
@@ -490,7 +495,8 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
         if m is not None and m.kind != "pronoun" and m.start >= i - skipped:
             nxt = doc[m.end] if m.end < end else None
             if nxt is not None and skipped < 5 and not nxt.ent_type_ in ("DATE", "TIME") and (
-                    nxt.pos_ in ("NOUN", "PROPN", "ADJ") or nxt.lower_ in pat.role_nouns or nxt.tag_ == "POS"):
+                    nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not (nxt.lower_.endswith("ly") and nxt.is_lower)
+                    or nxt.lower_ in pat.role_nouns or nxt.tag_ == "POS"):  # not "met Trump briefly/NOUN"
                 modifiers.extend(m.actors)  # "Hamas negotiator X", "U.S. envoy X", "Qatar's emir X"
                 i, skipped = m.end + (nxt.tag_ == "POS"), skipped + (m.end - m.start)
                 continue
@@ -653,7 +659,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
                 withs = [a for a in dict.fromkeys(withs + listed) if a not in modifiers]
         if noun.lower_ in _MEALS and support.lemma_.lower() in ("host", "give", "hold", "throw"):
             # "hosted a dinner for X", "gave a banquet in honour of X"
-            for p in noun.children:
+            for p in preps:  # also "hosted a dinner at the Chancellery for A, B and C"
                 if p.lower_ == "for":
                     listed, modifiers = surface_list(p, res, pat)
                     withs += [a for a in _with_objects(noun, res, ("for",)) + listed if a not in modifiers]
@@ -679,8 +685,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if not right and owners and not between and support is None:
         return []  # "Putin's talks" alone names one side only
     pairs = _pairs(left, right)
-    if _is_joint(noun):
-        pairs += _among(right, res)  # everyone at a joint meeting met
+    if _is_joint(noun) or noun.lower_ in _MEALS and support is not None and support.lemma_.lower() == "host":
+        pairs += _among(right, res)  # everyone at a joint meeting, or at one hosted dinner, met
     elif left:
         pairs += _other_sides(right, res, noun)
     if not pairs:

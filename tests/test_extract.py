@@ -177,6 +177,16 @@ HAPPENED = [
                          ("Wang Yi", "Jake Sullivan")}),
     ("Blinken met Lavrov in Geneva on Friday. Deputy Foreign Minister Sergei Ryabkov sat at Lavrov's side.",
      {("Antony Blinken", "Sergei Lavrov"), ("Sergei Ryabkov", "Antony Blinken")}),
+    ("João Lourenço hosted the summit. Rwandan President Paul Kagame instead called on Lourenço on Sunday.",
+     {("Paul Kagame", "João Lourenço")}),
+    ("Sergio Gor, the new American ambassador, called on Mr Modi in Delhi in October to smooth things over.",
+     {("Sergio Gor", "Narendra Modi")}),
+    # regression: "briefly" tagged as a noun made Trump a modifier
+    ("Zelensky had met Trump briefly inside St Peters Basilica on April 26.", {("Volodymyr Zelensky", "Donald Trump")}),
+    ("In the evening Merz hosted a working dinner at the Chancellery for Zelensky and Witkoff with French President "
+     "Emmanuel Macron.", {("Friedrich Merz", "Volodymyr Zelensky"), ("Friedrich Merz", "Steve Witkoff"),
+                          ("Friedrich Merz", "Emmanuel Macron"), ("Volodymyr Zelensky", "Steve Witkoff"),
+                          ("Volodymyr Zelensky", "Emmanuel Macron"), ("Steve Witkoff", "Emmanuel Macron")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
