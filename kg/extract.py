@@ -385,7 +385,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma == "call" and not any(c.dep_ == "ccomp" for c in verb.children):
         # "Tokayev called on Putin in the Kremlin": a courtesy visit (but "called on Putin to end the war" urges)
         heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children]
-        if any(c.dep_ == "prt" and c.lower_ in ("on", "upon") for c in verb.children):
+        if any(c.lower_ in ("on", "upon") and (c.dep_ == "prt" or c.dep_ == "prep" and not any(c.children))
+               for c in verb.children):
             heads += [c for c in verb.children if c.dep_ in ("dobj", "obj")]  # "called on/prt Lourenço/dobj"
         called_on = [a for a in actors_under(heads, res) if a.type == "Person"]
         ends = [h.i for h in heads]  # the object itself, not the places and dates hung on it

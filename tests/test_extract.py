@@ -177,7 +177,7 @@ HAPPENED = [
                          ("Wang Yi", "Jake Sullivan")}),
     ("Blinken met Lavrov in Geneva on Friday. Deputy Foreign Minister Sergei Ryabkov sat at Lavrov's side.",
      {("Antony Blinken", "Sergei Lavrov"), ("Sergei Ryabkov", "Antony Blinken")}),
-    ("João Lourenço hosted the summit. Rwandan President Paul Kagame instead called on Lourenço on Sunday.",
+    ("Rwandan President Paul Kagame instead called on Angolan President João Lourenço on Sunday.",
      {("Paul Kagame", "João Lourenço")}),
     ("Sergio Gor, the new American ambassador, called on Mr Modi in Delhi in October to smooth things over.",
      {("Sergio Gor", "Narendra Modi")}),
