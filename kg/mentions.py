@@ -522,6 +522,13 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             actors = tuple(dict.fromkeys(a for m in names for a in m.actors))
             if len(actors) > 1 and len(names) == len(tok.conjuncts) + 1:
                 groups.append((tok.i, actors))
+    for tok in doc:  # "Merz welcomed Zelensky ..., before the two leaders held talks": subject and object
+        if tok.pos_ == "VERB":
+            subj = [by_token[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in by_token]
+            obj = [by_token[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_token]
+            pair = tuple(dict.fromkeys(a for m in subj + obj if len(m.actors) == 1 for a in m.actors))
+            if subj and obj and len(pair) == 2 and all(a.type == "Person" for a in pair):
+                groups.append((max(m.start for m in subj + obj), pair))
     names = sorted((m for m in mentions if m.kind == "name" and len(m.actors) == 1), key=lambda m: m.start)
     for m1, m2 in zip(names, names[1:]):  # "A and her Rwandan counterpart B", however it was parsed
         between = doc[m1.end: m2.start]
@@ -547,11 +554,19 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 stated = any(r.holder == a and role in r.office for r in roles)
                 return stated or any(role in o.role for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
             earlier = [g for g in earlier if all(holds(a) for a in g[1])] or earlier
+        if role == "leader":  # "the two leaders": heads of state or government, not their envoys
+            def leads(a: Actor) -> bool:
+                return any(o.role in _LEADER_OFFICES for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
+            earlier = [g for g in earlier if all(leads(a) for a in g[1])] or earlier
         if earlier:
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1][1], "pronoun"))
             groups.append((tok.i, earlier[-1][1]))  # "the two ministers ... Hours later the ministers"
             groups.sort(key=lambda g: g[0])
     return out
+
+
+_LEADER_OFFICES = {"president", "prime minister", "chancellor", "king", "emir", "crown prince", "supreme leader",
+                   "sultan", "pope", "premier", "leader"}
 
 
 def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> list[Mention]:

@@ -290,6 +290,13 @@ def test_signers_must_be_named_in_the_sentence(resources: pipeline.Resources) ->
     assert met(resources, text) == set()
 
 
+def test_the_two_leaders_are_leaders_not_their_envoys(resources: pipeline.Resources) -> None:
+    text = ("Witkoff and Kushner arrived in Berlin on Sunday. Chancellor Friedrich Merz welcomed Zelensky with military "
+            "honours on Monday, before the two leaders held a bilateral meeting.")
+    assert frozenset({"Steve Witkoff", "Jared Kushner"}) not in met(resources, text)
+    assert frozenset({"Friedrich Merz", "Volodymyr Zelensky"}) in met(resources, text)
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
