@@ -961,6 +961,9 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     if not proposers:
         # "a plan drawn up by X and Y", "a plan, which was drawn up by X", "the framework that X and Y drew up"
         clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses += [c for c in noun.subtree if c.dep_ == "acl" and c.head.dep_ == "pobj" and c.head.head.head.i
+                    == noun.i and any(a.dep_ == "agent" for a in c.children)]  # "a framework for a council drawn
+        # up by X and Y"
         clauses += [c for c in noun.subtree if c.dep_ == "relcl" and c.head.i != noun.i and c not in clauses
                     and (any(a.dep_ == "agent" for a in c.children)  # "a plan to end the war, which was drawn up by X"
                          or c.head.dep_ == "pobj" and c.head.head.head.i == noun.i

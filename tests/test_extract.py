@@ -341,6 +341,10 @@ PROPOSALS = [
     ("The Ukrainian delegation handed over a roadmap of its own, which Medinsky dismissed.",
      {(("Ukrainian delegation",), "roadmap")}),
     ("Pope Leo repeated an offer to host direct talks between Russia and Ukraine.", {(("Leo XIV",), "offer")}),
+    ("Kim endorsed the peace proposal Putin set out in Moscow last week.", {(("Vladimir Putin",), "peace proposal")}),
+    # promoting someone else's plan is not proposing it
+    ("Lula is expected to promote the six-point plan that China and Brazil drew up last year.",
+     {(("China", "Brazil"), "6-point plan")}),
     ("Putin proposed that Ukraine withdraw from the Donetsk region in exchange for a freeze of the front line.",
      {(("Vladimir Putin",), "proposal")}),
     # "the Iranian minister" the gazetteer cannot resolve is the Iranian named last
