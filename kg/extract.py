@@ -57,6 +57,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))  # "held a bilateral/ADJ with X"
         if tok.lemma_.lower() in _SIGN_VERBS and tok.pos_ == "VERB":
             facts.extend(_signed(tok, res, pat, article, norm))
+        if tok.lemma_.lower() in ("shuttle", "shuttling"):
+            facts.extend(_shuttled(tok, res, pat, article, norm))
         if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
             facts.extend(_presence(tok, facts, res, pat, article, norm))
         if _is_plan_noun(tok, pat):
@@ -111,6 +113,9 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         listed, modifiers = surface_list(by, res, pat)
         people = [a for a in dict.fromkeys(people + listed) if a not in modifiers]
     people += _with_objects(verb, res)
+    for p in [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep"]:  # "signed ... with A and B"
+        listed, modifiers = surface_list(p, res, pat)
+        people += [a for a in listed if a not in modifiers]
     named = {a for m in res.mentions if m.kind != "pronoun" and verb.sent.start <= m.start < verb.sent.end
              for a in m.actors}
     people = [a for a in dict.fromkeys(people) if a.type == "Person" and a in named]  # not "the two men signed"
@@ -121,6 +126,32 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if mode != "in person":
         return []
     return _meetings(pairs, verb, status, mode, "verb:sign", res, article, norm)
+
+
+def _shuttled(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"X shuttled between A and B", "after a day of shuttling between A and B": the mediator met each side (the
+    sides themselves did not meet)."""
+    betweens = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"]
+    if not betweens:
+        return []
+    sides: list[Actor] = []
+    for p in betweens:
+        listed, modifiers = surface_list(p, res, pat)
+        sides += actors_under([o for o in p.children], res) + [a for a in listed if a not in modifiers]
+        for o in p.subtree:  # "a Hamas delegation led by Khalil al-Hayya": its leader too
+            if o.dep_ == "agent" and o.head.lemma_.lower() in ("lead", "head"):
+                sides += actors_under(list(o.children), res)
+    verb = tok if tok.pos_ == "VERB" else next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    mediators = _subjects(verb, res)[0] if verb is not None else []
+    if not mediators:  # "X announced the deal after a day of shuttling between A and B"
+        outer = next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
+        mediators = _subjects(outer, res)[0] if outer is not None else []
+    pairs = [(m, a) for m in mediators for a in dict.fromkeys(sides) if m != a]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat) if verb is not None else ("happened", "in person")
+    return _meetings(pairs, tok, status, mode, "verb:shuttle", res, article, norm)
 
 
 def _presence(noun: Token, facts: list[Fact], res: Resolution, pat: Patterns, article: Article,
@@ -270,7 +301,7 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
                        for w in doc[trigger.i + 1: t.i]):
                 return []
             listed, modifiers = surface_list(t, res, pat)
-            return [a for a in listed if a not in modifiers]
+            return [a for a in listed if a not in modifiers and a.type in ("Person", "Group")]  # not "Raytheon"
     return []
 
 
@@ -1019,6 +1050,8 @@ def _is_proposal_verb(verb: Token, pat: Patterns) -> bool:
     lemma = verb.lemma_.lower()
     if lemma not in pat.proposal_verbs:
         return False
+    if lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return True  # "a proposal Putin put to Trump"
     needed = pat.proposal_verbs_needing_particle.get(lemma)
     return needed is None or any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children) or \
         any(c.lower_ in needed for c in verb.rights)

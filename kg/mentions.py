@@ -472,7 +472,14 @@ def _earlier_holder(tok: Token, mentions: list[Mention], roles: list[StatedRole]
     if stated:  # "Kim Jung-kwan, the industry minister, ... The industry minister met Lutnick"
         return Mention(tok.i, tok.i + 1, tok.i, (stated[-1],), "role"), []
     of = _possessor(tok, by_token, gaz)
-    if of is None or of.type != "Country":
+    if of is None:  # "The prince handed over a letter": the last person named who holds such an office
+        word = tok.lower_
+        holders = [a for m in sorted(mentions, key=lambda m: m.start) if m.start < tok.i and m.kind != "group"
+                   and tok.sent.start - 400 <= m.start for a in m.actors if a.type == "Person" and (
+                       any(word in o.role.split() for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
+                       or any(r.holder == a and word in r.office.split() for r in roles))]
+        return (Mention(tok.i, tok.i + 1, tok.i, (holders[-1],), "role"), []) if holders else None
+    if of.type != "Country":
         return None
     sides = _sides([m for m in mentions if m.start < tok.i], roles, gaz, article)
     before = [a for m in sorted(mentions, key=lambda m: m.start) if m.start < tok.i and m.kind != "group"

@@ -187,6 +187,12 @@ HAPPENED = [
      "Emmanuel Macron.", {("Friedrich Merz", "Volodymyr Zelensky"), ("Friedrich Merz", "Steve Witkoff"),
                           ("Friedrich Merz", "Emmanuel Macron"), ("Volodymyr Zelensky", "Steve Witkoff"),
                           ("Volodymyr Zelensky", "Emmanuel Macron"), ("Steve Witkoff", "Emmanuel Macron")}),
+    ("Sheikh Mohammed bin Abdulrahman Al Thani announced the agreement after a day of shuttling between a Hamas "
+     "delegation led by Khalil al-Hayya and an Israeli team headed by David Barnea.",
+     {("Mohammed bin Abdulrahman Al Thani", "Hamas delegation"), ("Mohammed bin Abdulrahman Al Thani", "Khalil al-Hayya"),
+      ("Mohammed bin Abdulrahman Al Thani", "Israeli team"), ("Mohammed bin Abdulrahman Al Thani", "David Barnea")}),
+    ("Kaja Kallas signed the defence pact at Lancaster House with Foreign Secretary David Lammy.",
+     {("Kaja Kallas", "David Lammy")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
@@ -297,6 +303,12 @@ def test_the_two_leaders_are_leaders_not_their_envoys(resources: pipeline.Resour
     assert frozenset({"Friedrich Merz", "Volodymyr Zelensky"}) in met(resources, text)
 
 
+def test_companies_listed_after_including_are_not_guests(resources: pipeline.Resources) -> None:
+    # regression: NER takes "Raytheon" for an organisation; "Lockheed Martin" it may take for a person
+    text = "On Thursday, Zelensky met executives of American defence companies, including Raytheon and Lockheed Martin."
+    assert not any("Raytheon" in pair for pair in met(resources, text))
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
@@ -341,6 +353,8 @@ PROPOSALS = [
     ("The Ukrainian delegation handed over a roadmap of its own, which Medinsky dismissed.",
      {(("Ukrainian delegation",), "roadmap")}),
     ("Pope Leo repeated an offer to host direct talks between Russia and Ukraine.", {(("Leo XIV",), "offer")}),
+    ("Ukraine and its European allies have rejected a proposal Putin put to Trump there.",
+     {(("Vladimir Putin",), "proposal")}),
     ("Kim endorsed the peace proposal Putin set out in Moscow last week.", {(("Vladimir Putin",), "peace proposal")}),
     # promoting someone else's plan is not proposing it
     ("Lula is expected to promote the six-point plan that China and Brazil drew up last year.",
