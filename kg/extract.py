@@ -50,7 +50,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
                 here = norm.to_original(tok.sent.start_char)
                 earlier = tuple(dict.fromkeys(a for f in facts if isinstance(f, Meeting) and f.happened_in_person
-                                              and here - 300 <= f.evidence.start <= here for a in f.participants))
+                                              and here - 600 <= f.evidence.start <= here for a in f.participants))
             facts.extend(_same_talks(_joined(tok, res, pat, article, norm, earlier, chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -809,6 +809,11 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
                     if o.dep_ == "poss" and o.head.lower_ == "side" or p.lower_ in ("beside", "alongside", "next"):
                         if (m := res.at(o.i)) is not None:
                             leaders += list(m.actors)
+            if p.dep_ == "prep" and p.lower_ == "on":  # "sat on the American side of the table"
+                for o in p.children:
+                    country = next((res.demonyms[c.text] for c in o.children if c.text in res.demonyms), None)
+                    if o.lower_ == "side" and country is not None:
+                        leaders += [a for a in earlier if res.sides.get(a.key) == country]
         leaders = [a for a in leaders if a in earlier]
         who = [a for a in _subjects(verb, res)[0] if a not in earlier]
         if not leaders or not who:

@@ -56,6 +56,7 @@ class Resolution:
     roles: list[StatedRole]
     by_token: dict[int, Mention]
     sides: dict[str, str] = field(default_factory=dict)  # actor key -> the country it acts for, when known
+    demonyms: dict[str, str] = field(default_factory=dict)  # "American" -> the country key
 
     def same_party(self, a: Actor, b: Actor) -> bool:
         """True if both act for one side: named together ("Trump's envoys A and B") or for the same country."""
@@ -135,7 +136,8 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions.extend(_pronouns(doc, mentions, by_token, gaz))
     mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
-    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article))
+    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article),
+                      {form: country for country, forms in gaz.demonyms.items() for form in forms})
 
 
 def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, article: Article) -> dict[str, str]:

@@ -193,6 +193,10 @@ HAPPENED = [
       ("Mohammed bin Abdulrahman Al Thani", "Israeli team"), ("Mohammed bin Abdulrahman Al Thani", "David Barnea")}),
     ("Kaja Kallas signed the defence pact at Lancaster House with Foreign Secretary David Lammy.",
      {("Kaja Kallas", "David Lammy")}),
+    ("Trump hosted Zelensky for lunch at the White House on Friday. The talks in the Cabinet Room lasted more than "
+     "two hours. Vice President JD Vance sat on the American side of the table; Zelensky was accompanied by his "
+     "chief of staff, Andriy Yermak.", {("Donald Trump", "Volodymyr Zelensky"), ("JD Vance", "Volodymyr Zelensky"),
+                                        ("Andriy Yermak", "Donald Trump"), ("Andriy Yermak", "JD Vance")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
