@@ -475,11 +475,12 @@ def _earlier_holder(tok: Token, mentions: list[Mention], roles: list[StatedRole]
         return Mention(tok.i, tok.i + 1, tok.i, (stated[-1],), "role"), []
     of = _possessor(tok, by_token, gaz)
     if of is None:  # "The prince handed over a letter": the last person named who holds such an office
-        word = tok.lower_
+        word = office  # the whole office: "the vice president" is not a president
         holders = [a for m in sorted(mentions, key=lambda m: m.start) if m.start < tok.i and m.kind != "group"
                    and tok.sent.start - 400 <= m.start for a in m.actors if a.type == "Person" and (
-                       any(word in o.role.split() for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
-                       or any(r.holder == a and word in r.office.split() for r in roles))]
+                       any(o.role == word or o.role.endswith(" " + word) and " " not in word
+                           for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
+                       or any(r.holder == a and (r.office == word or r.office.endswith(" " + word)) for r in roles))]
         return (Mention(tok.i, tok.i + 1, tok.i, (holders[-1],), "role"), []) if holders else None
     if of.type != "Country":
         return None

@@ -313,6 +313,12 @@ def test_companies_listed_after_including_are_not_guests(resources: pipeline.Res
     assert not any("Raytheon" in pair for pair in met(resources, text))
 
 
+def test_the_vice_president_is_not_the_president(resources: pipeline.Resources) -> None:
+    text = ("JD Vance met German President Frank-Walter Steinmeier in the morning. In the afternoon the vice "
+            "president sat down in Munich with Alice Weidel, co-leader of the Alternative for Germany.")
+    assert frozenset({"Frank-Walter Steinmeier", "Alice Weidel"}) not in met(resources, text)
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
