@@ -16,12 +16,15 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     out = [tok]
     t = tok
     for _ in range(depth):
+        if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.pos_ == "PROPN":
+            break  # "X, the ambassador, called/acl on Y, but ...": a finite verb hung on its own subject
         if t.dep_ == "relcl" and (t.head.pos_ == "NOUN" or t.head.ent_type_ in _PLACE_ENTS) and t.head.i != t.i:
             t = t.head  # "postponed a visit where he was due to meet X": the visit's fate is the meeting's
             out.append(t)
             continue
         if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("after", "when", "as", "since",
-                                                                                 "while", "once")
+                                                                                 "while", "once", "before", "until",
+                                                                                 "because", "although", "though")
                                      for c in t.children):
             break  # "..., after he received X": the clause carries its own tense
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i != t.i:

@@ -197,6 +197,12 @@ HAPPENED = [
      "two hours. Vice President JD Vance sat on the American side of the table; Zelensky was accompanied by his "
      "chief of staff, Andriy Yermak.", {("Donald Trump", "Volodymyr Zelensky"), ("JD Vance", "Volodymyr Zelensky"),
                                         ("Andriy Yermak", "Donald Trump"), ("Andriy Yermak", "JD Vance")}),
+    # regression: a clause opened by "before" keeps its own polarity
+    ("Dagalo had not been seen in public for months before he landed in Kampala for talks with Ugandan President "
+     "Yoweri Museveni.", {("Mohamed Hamdan Dagalo", "Yoweri Museveni")}),
+    # regression: the postponement in a later clause is not the visit's
+    ("Sergio Gor, the new American ambassador, called on Mr Modi in Delhi in October to smooth things over, but the "
+     "Quad summit has been postponed indefinitely.", {("Sergio Gor", "Narendra Modi")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
