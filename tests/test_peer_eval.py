@@ -42,3 +42,17 @@ def test_every_meeting_record_is_accounted_for(resources: pipeline.Resources) ->
 def test_missing_peer_file_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert load_tool().main([str(tmp_path / "none.jsonl")]) == 2
     assert "none.jsonl: no peer records" in capsys.readouterr().err
+
+
+def test_committed_report_is_current(resources: pipeline.Resources) -> None:
+    # regression: docs/peer-eval.md went stale when rules changed (it said 4 records gave gk:met, not 6)
+    if not PEER.is_file():
+        pytest.skip(f"peer records not present at {PEER}")
+    tool = load_tool()
+    records = [json.loads(line) for line in PEER.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fresh = tool.report(tool.classify(resources, records), PEER)
+    committed = (ROOT / "docs" / "peer-eval.md").read_text(encoding="utf-8")
+
+    def counts(text: str) -> str:
+        return next(line for line in text.splitlines() if line.startswith("**Meeting records:"))
+    assert counts(committed) == counts(fresh), "regenerate: python tools/peer_eval.py --output docs/peer-eval.md"
