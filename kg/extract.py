@@ -621,6 +621,13 @@ def _after_apposition(doc: Doc, i: int, end: int) -> int:
     for j in range(i + 1, min(end, i + 16)):
         if not relative and (doc[j].pos_ in ("VERB", "AUX") or doc[j].lower_ in ("who", "which", "whose")):
             return i
+        if not relative and doc[j].ent_type_ == "PERSON" and doc[j].text != ",":
+            k = j
+            while k + 1 < end and doc[k + 1].ent_type_ == "PERSON":
+                k += 1
+            if not (k + 1 < end and (doc[k + 1].tag_ == "POS" or doc[k + 1].text in ("'s", "'"))):
+                return i  # ", Jean-Noel Barrot and Johann Wadephul,": the list goes on (but ", Zelensky's chief
+                # of staff," is an apposition)
         if doc[j].text == ",":
             return j  # at the closing comma: the caller steps over it and "and"
     return i

@@ -203,6 +203,13 @@ HAPPENED = [
     # regression: the postponement in a later clause is not the visit's
     ("Sergio Gor, the new American ambassador, called on Mr Modi in Delhi in October to smooth things over, but the "
      "Quad summit has been postponed indefinitely.", {("Sergio Gor", "Narendra Modi")}),
+    # regression: a list of names after the first was read as its apposition
+    ("Abbas Araghchi met his counterparts from Britain, France and Germany, Yvette Cooper, Jean-Noel Barrot and Johann "
+     "Wadephul, and the EU's foreign policy chief, Kaja Kallas.",
+     {("Abbas Araghchi", "Yvette Cooper"), ("Abbas Araghchi", "Jean-Noël Barrot"), ("Abbas Araghchi", "Johann Wadephul"),
+      ("Abbas Araghchi", "Kaja Kallas")}),
+    ("Marco Rubio sat down with Andriy Yermak, President Volodymyr Zelensky's chief of staff, and Rustem Umerov, the "
+     "secretary of Ukraine's security council.", {("Marco Rubio", "Andriy Yermak"), ("Marco Rubio", "Rustem Umerov")}),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
