@@ -119,6 +119,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         mentions.append(m)
         by_token[m.root] = m
     mentions = _not_places(_full_names(mentions), doc)
+    roles += _honorifics(doc, mentions)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for tok in doc:
         if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns:
@@ -193,6 +194,23 @@ def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+_HONORIFICS = {"prince", "princess", "king", "queen", "emir", "sheikh", "sultan", "general", "marshal", "cardinal",
+               "pope", "archbishop", "colonel", "captain", "admiral", "ayatollah"}
+
+
+def _honorifics(doc: Doc, mentions: list[Mention]) -> list[StatedRole]:
+    """Return the title a person is named with ("Prince Khalid bin Salman"), so that "the prince" finds them."""
+    out = []
+    for m in mentions:
+        if m.kind != "name" or len(m.actors) != 1 or m.actors[0].type != "Person":
+            continue
+        for t in doc[max(0, m.start - 2): min(m.end, m.start + 1)]:
+            if t.lower_ in _HONORIFICS:
+                out.append(StatedRole(m.actors[0], "", None, t.lower_, m.start))
+                break
+    return out
+
+
 def _not_places(mentions: list[Mention], doc: Doc) -> list[Mention]:
     """Drop a one-word name outside the gazetteer that NER tags as a place elsewhere in the article
     ("visited Kyiv, Warsaw and Paris", where this "Kyiv" came out as a person)."""
@@ -254,7 +272,8 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
             return people.get(words[0]) or people.setdefault(words[0], Actor(slug(label), label, "Person"))
         actor = Actor(slug(label), label, "Person")
         people.setdefault(label, actor)
-        people.setdefault(words[-1], actor)
+        if words[-2].lower() not in _PATRONYMICS:
+            people.setdefault(words[-1], actor)
         if words[0].lower() not in _PARTICLES:
             people.setdefault(words[0], actor)  # Thai and Arab usage: "Phumtham", "Sheikh Mohammed"
         return people[label]
@@ -264,6 +283,7 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
 _GENERIC_ORGS = {"Trade", "Treasury", "State", "Defense", "Defence", "Commerce", "Energy", "Justice", "Parliament",
                  "Congress", "Senate", "Army", "Navy", "Interior", "Finance", "Foreign", "Economy", "Security",
                  "Cabinet", "Government", "Ministry", "Pentagon"}
+_PATRONYMICS = {"bin", "bint", "ibn"}
 _PARTICLES = {"bin", "bint", "ibn", "al", "el", "abu", "abd", "van", "von", "der", "den", "de", "da", "la", "le"}
 _NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organization", "Government", "Plan",
                    "Center", "Centre", "Institute", "University", "Library", "Airport", "Hotel", "Palace"}
@@ -272,7 +292,10 @@ _NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organiz
 def _register_words(actor: Actor, people: dict[str, Actor]) -> None:
     """Let each word of a named person's label refer to them later: "Sheikh Mohammed", "Li", "Kim", and a
     surname without its article ("Sharaa" for al-Sharaa)."""
-    for word in actor.label.split():
+    words = actor.label.split()
+    for n, word in enumerate(words):
+        if n and words[n - 1].lower() in _PATRONYMICS:
+            continue  # "Salman" in Khalid bin Salman is his father (King Salman), not him
         if word[:1].isupper() and len(word) > 1 and word.lower() not in _PARTICLES:
             people.setdefault(word, actor)
         bare = re.sub(r"^(?:al|el|Al|El)-", "", word)

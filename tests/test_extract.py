@@ -332,6 +332,12 @@ def test_the_vice_president_is_not_the_president(resources: pipeline.Resources) 
     assert frozenset({"Frank-Walter Steinmeier", "Alice Weidel"}) not in met(resources, text)
 
 
+def test_the_prince_is_the_prince_named_before_and_his_father_is_not_him(resources: pipeline.Resources) -> None:
+    text = ("Saudi Defence Minister Prince Khalid bin Salman arrived in Tehran on Thursday. The prince handed over a "
+            "letter from King Salman and later met Pezeshkian.")
+    assert met(resources, text) == {frozenset({"Khalid bin Salman", "Masoud Pezeshkian"})}
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),
