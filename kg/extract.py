@@ -57,6 +57,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))  # "held a bilateral/ADJ with X"
         if tok.lemma_.lower() in _SIGN_VERBS and tok.pos_ == "VERB":
             facts.extend(_signed(tok, res, pat, article, norm))
+        if tok.lower_ == "table" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "around", "across"):
+            facts.extend(_at_the_table(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("shuttle", "shuttling"):
             facts.extend(_shuttled(tok, res, pat, article, norm))
         if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -126,6 +128,22 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if mode != "in person":
         return []
     return _meetings(pairs, verb, status, mode, "verb:sign", res, article, norm)
+
+
+def _at_the_table(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"A and B were at the negotiating table in London": people of two sides at one table met."""
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ("be", "sit", "gather", "meet", "return"):
+        return []
+    people = _subjects(verb, res)[0]
+    listed = _surface_subjects(verb, res)
+    if set(people) <= set(listed):
+        people = listed
+    pairs = [(a, b) for a, b in _pairs(people, []) if not res.same_party(a, b)]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, tok, status, mode, "at-the-table", res, article, norm)
 
 
 def _shuttled(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
@@ -458,8 +476,12 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         status = "planned"  # the body reports the past; "when the two leaders meet on Thursday" is to come
     if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return []
-    if called_on:
-        mode = "in person"
+    face = lemma in ("speak", "talk") and mode == "in person" and (
+        any(c.lower_ in ("directly", "privately") for c in verb.children)
+        or "face to face" in verb.sent.text.lower() or "face-to-face" in verb.sent.text.lower()
+        or any(t.lower_ == "presence" for t in verb.subtree))
+    if called_on or face:
+        mode = "in person"  # "Witkoff and Araghchi spoke directly for 45 minutes in the presence of the Omani minister"
     elif lemma in pat.call_verbs:
         if lemma == "speak" and mode == "in person":
             return []  # "X spoke with Y" alone does not say how; only calls are recorded

@@ -210,6 +210,9 @@ HAPPENED = [
       ("Abbas Araghchi", "Kaja Kallas")}),
     ("Marco Rubio sat down with Andriy Yermak, President Volodymyr Zelensky's chief of staff, and Rustem Umerov, the "
      "secretary of Ukraine's security council.", {("Marco Rubio", "Andriy Yermak"), ("Marco Rubio", "Rustem Umerov")}),
+    ("As the delegations were leaving, Witkoff and Araghchi spoke directly for a few minutes.",
+     {("Steve Witkoff", "Abbas Araghchi")}),
+    ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
 ]
@@ -246,6 +249,7 @@ NOT_HAPPENED = [
      ("Hakan Fidan", "Sergei Lavrov"), "planned", "in person"),
     ("Iran has denied a report that its U.N. ambassador, Amir Saeid Iravani, had met Elon Musk in New York.",
      ("Amir Saeid Iravani", "Elon Musk"), "negated", "in person"),
+    ("Russia and Ukraine will be at the table next week.", ("Russia", "Ukraine"), "planned", "in person"),
     ("Raisi has yet to meet Crown Prince Mohammed bin Salman.", ("Ebrahim Raisi", "Mohammed bin Salman"), "negated",
      "in person"),
     ("Zelensky said on Sunday he hoped to meet President Donald Trump in Florida.", ("Volodymyr Zelensky",
