@@ -67,8 +67,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             prop = _proposal(tok, res, pat, article, norm, plans)
             if prop is not None:
                 facts.append(prop)
-        elif tok.lemma_.lower() == "propose" and tok.pos_ == "VERB":
-            prop = _proposed_clause(tok, res, article, norm, plans)
+        elif tok.lemma_.lower() in ("propose", "offer") and tok.pos_ == "VERB":
+            prop = _proposed_clause(tok, res, pat, article, norm, plans)
             if prop is not None:
                 facts.append(prop)
     facts.extend(_hosted_talks(doc, facts, res, pat, article, norm))
@@ -1059,24 +1059,45 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     return Proposal(proposers=tuple(proposers), plan=plan, evidence=evidence(noun.sent, norm, article, rule))
 
 
-def _proposed_clause(verb: Token, res: Resolution, article: Article, norm: Normalized,
+def _proposed_clause(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
                      plans: dict[tuple[str, int | None], Plan]) -> Proposal | None:
-    """"X proposed that Ukraine withdraw ...", "X proposed turning the meeting into a forum": a proposal with no
-    plan noun (a meeting or plan noun as the object is read by the meeting and plan rules instead)."""
-    clause = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.tag_ == "VBG"]
-    if not clause or any(c.dep_ in ("dobj", "obj") for c in verb.children):
-        return None
+    """A proposal with no plan noun: "X proposed that Ukraine withdraw ...", "X proposed turning the meeting into a
+    forum", "X proposed a 12-year extension", "France offered to host the talks" (a meeting or plan noun as the
+    object is read by the meeting and plan rules instead; "offered to meet Y" is a planned meeting)."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.tag_ not in ("WDT", "WP")
+               and c.lower_ not in ("that", "which", "what")]  # the relative pronoun of "talks that X offered to"
+    if lemma == "offer":
+        clause = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in _TRAVEL
+                  and (c.lemma_.lower() == "host" or c.lemma_.lower() not in pat.meeting_verbs | pat.call_verbs)]
+        # "offered to host the talks" is a proposal (and a planned meeting); "offered to meet Y" only the latter
+        kind = "offer"
+        if not clause or objects:
+            return None
+    else:
+        clause = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.tag_ == "VBG"]
+        kind = "proposal"
+        if objects and not clause:
+            obj = objects[0]
+            if obj.pos_ != "NOUN" or _is_plan_noun(obj, pat) or obj.lower_ in pat.meeting_nouns \
+                    or obj.lemma_.lower() in pat.meeting_nouns or res.at(obj.i) is not None:
+                return None
+            clause = [obj]  # "the EU had proposed a 12-year extension"
+            kind = f"{obj.lemma_.lower()} proposal"
+        elif not clause or objects:
+            return None
     subjects, agents = _subjects(verb, res)
     proposers = agents or subjects
     if not proposers:
         return None
-    key = ("proposal", None)
+    key = (kind, None)
     if key not in plans:
-        plans[key] = Plan(key=f"{article.id}-proposal", label="proposal", kind="proposal")
+        plans[key] = Plan(key=f"{article.id}-{slug(kind)}", label=kind, kind=kind)
     return Proposal(proposers=tuple(proposers), plan=plans[key],
-                    evidence=evidence(verb.sent, norm, article, "verb:propose:clause"))
+                    evidence=evidence(verb.sent, norm, article, f"verb:{lemma}:clause"))
 
 
+_TRAVEL = {"fly", "travel", "come", "go", "visit", "attend", "return", "stay", "leave"}
 _ANSWERS = {"answer", "respond", "reply", "counter", "come", "return", "hit"}
 
 

@@ -388,6 +388,11 @@ PROPOSALS = [
     ("Pope Leo repeated an offer to host direct talks between Russia and Ukraine.", {(("Leo XIV",), "offer")}),
     ("Ukraine and its European allies have rejected a proposal Putin put to Trump there.",
      {(("Vladimir Putin",), "proposal")}),
+    ("Talks that France had offered to host in Paris were called off by Damascus last month.",
+     {(("France",), "offer")}),
+    ("Netanyahu would not receive the Qatari prime minister, who had offered to fly to Jerusalem.", set()),
+    ("The EU had proposed a 12-year extension of access to British waters for its fleets.",
+     {(("European Union",), "extension proposal")}),
     ("Kim endorsed the peace proposal Putin set out in Moscow last week.", {(("Vladimir Putin",), "peace proposal")}),
     # promoting someone else's plan is not proposing it
     ("Lula is expected to promote the six-point plan that China and Brazil drew up last year.",
