@@ -122,9 +122,10 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     roles += _honorifics(doc, mentions)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     for tok in doc:
-        if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns:
+        if tok.i in by_token or tok.ent_type_ or tok.lower_ not in pat.role_nouns and tok.lower_ not in _HONORIFICS:
             continue
-        found = _role_noun(tok, by_token, gaz, pat, article)
+        # an honorific ("the prince", "the general") only refers back to the person named with it
+        found = _role_noun(tok, by_token, gaz, pat, article) if tok.lower_ in pat.role_nouns else None
         if found is None:
             found = _earlier_holder(tok, mentions, roles, by_token, gaz, article)
         if found is None:

@@ -80,6 +80,9 @@ def _status(chain: list[Token], pat: Patterns) -> str:
         if chain[n - 1].dep_ == "xcomp" and t.lemma_.lower() in ("have", "be") and any(
                 c.lower_ == "yet" for c in t.children):
             return "negated"  # "X has yet to meet Y", "is yet to hold talks"
+    if chain[0].dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("until", "unless", "if") for c in
+                                        chain[0].children):
+        return "planned"  # "nothing would move forward until he and Putin met": not (yet) a meeting
     crossed = False  # past a coordination: "did not meet Xi, but joined talks with Y" keeps its own polarity
     for n, t in enumerate(chain):
         lemma = _LEMMA_FIXES.get(t.lower_, t.lemma_.lower())

@@ -249,6 +249,8 @@ NOT_HAPPENED = [
      ("Hakan Fidan", "Sergei Lavrov"), "planned", "in person"),
     ("Iran has denied a report that its U.N. ambassador, Amir Saeid Iravani, had met Elon Musk in New York.",
      ("Amir Saeid Iravani", "Elon Musk"), "negated", "in person"),
+    ("Donald Trump said nothing would move forward until he and Putin met.", ("Donald Trump", "Vladimir Putin"),
+     "planned", "in person"),
     ("Russia and Ukraine will be at the table next week.", ("Russia", "Ukraine"), "planned", "in person"),
     ("Raisi has yet to meet Crown Prince Mohammed bin Salman.", ("Ebrahim Raisi", "Mohammed bin Salman"), "negated",
      "in person"),
@@ -340,6 +342,14 @@ def test_the_prince_is_the_prince_named_before_and_his_father_is_not_him(resourc
     text = ("Saudi Defence Minister Prince Khalid bin Salman arrived in Tehran on Thursday. The prince handed over a "
             "letter from King Salman and later met Pezeshkian.")
     assert met(resources, text) == {frozenset({"Khalid bin Salman", "Masoud Pezeshkian"})}
+
+
+def test_a_coordinated_name_is_not_the_title_before_it(resources: pipeline.Resources) -> None:
+    # regression: "with the crown prince at the table and Erdogan joining" made Erdogan "the crown prince"
+    text = ("Crown Prince Mohammed bin Salman met Trump in Riyadh. Trump sat down with Ahmed al-Sharaa, with the crown "
+            "prince at the table and Recep Tayyip Erdogan joining by video link. Later the crown prince and the emir "
+            "met face to face in Riyadh.")
+    assert not any("Recep Tayyip Erdoğan" in pair and "Tamim bin Hamad Al Thani" in pair for pair in met(resources, text))
 
 
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
