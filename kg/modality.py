@@ -157,6 +157,11 @@ def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str
     chain = _governors(noun)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated", _mode(chain, pat)
+    t = noun
+    while t.dep_ in ("pobj", "prep") and t.head.i != t.i and t.head.pos_ in ("ADP", "NOUN", "ADV"):
+        t = t.head  # "days before a second round of talks", "ahead of talks with X": still to come
+        if t.dep_ == "prep" and preposition(t) in ("before", "ahead"):
+            return "planned", _mode(chain, pat)
     return _status(chain, pat), _mode(chain, pat)
 
 

@@ -251,6 +251,8 @@ NOT_HAPPENED = [
      ("Amir Saeid Iravani", "Elon Musk"), "negated", "in person"),
     ("Donald Trump said nothing would move forward until he and Putin met.", ("Donald Trump", "Vladimir Putin"),
      "planned", "in person"),
+    ("Days before a second round of nuclear talks between Abbas Araghchi and Steve Witkoff, Iran warned Israel.",
+     ("Abbas Araghchi", "Steve Witkoff"), "planned", "in person"),
     ("Russia and Ukraine will be at the table next week.", ("Russia", "Ukraine"), "planned", "in person"),
     ("Raisi has yet to meet Crown Prince Mohammed bin Salman.", ("Ebrahim Raisi", "Mohammed bin Salman"), "negated",
      "in person"),
