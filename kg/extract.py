@@ -46,11 +46,10 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
-            earlier = _last_participants(facts)
             if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
-                here = norm.to_original(tok.sent.start_char)
-                earlier = tuple(dict.fromkeys(a for f in facts if isinstance(f, Meeting) and f.happened_in_person
-                                              and here - 600 <= f.evidence.start <= here for a in f.participants))
+                earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
+            else:
+                earlier = _last_participants(facts)
             facts.extend(_same_talks(_joined(tok, res, pat, article, norm, earlier, chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -108,9 +107,7 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     """"A and B signed the accord in Havana", "an agreement signed by A and B", "A signed a deal with B": people of
     two sides signing together met."""
     subjects, agents = _subjects(verb, res)
-    people = agents or subjects
-    if verb.dep_ == "acl" and not people:  # "the agreement signed in Pretoria by A and B"
-        people = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res)
+    people = agents or subjects  # "the agreement signed in Pretoria by A and B": the agents
     for by in [c for c in verb.children if c.dep_ == "agent"]:
         listed, modifiers = surface_list(by, res, pat)
         people = [a for a in dict.fromkeys(people + listed) if a not in modifiers]
@@ -354,6 +351,7 @@ def _agent_phrases(verb: Token) -> list[Token]:
 def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tuple[list[Actor], list[Actor]]:
     """Return (subjects, agents): the verb's subjects, climbing to the clause that has them."""
     t = verb
+    agents = actors_under([g for c in _agent_phrases(verb) for g in c.children], res)  # the verb's own "by" phrase
     for _ in range(4):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         if t is not verb or not subj:
@@ -361,7 +359,6 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         actors = actors_under(subj, res, exclude if t is not verb else None)
         if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
-        agents = actors_under([g for c in _agent_phrases(verb) for g in c.children], res)
         if actors and t is not verb:
             listed = _surface_subjects(t, res)
             if set(actors) <= set(listed):
@@ -392,7 +389,7 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             t = t.head
         else:
             break
-    return [], actors_under([g for c in _agent_phrases(verb) for g in c.children], res)
+    return [], agents
 
 
 def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",)) -> list[Actor]:
@@ -718,8 +715,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
             if p.dep_ == "prep" and p.lower_ == "with":  # "held a joint meeting on Thursday with A and B"
                 listed, modifiers = surface_list(p, res, pat)
                 withs = [a for a in dict.fromkeys(withs + listed) if a not in modifiers]
-        if noun.lower_ in _MEALS and support.lemma_.lower() in ("host", "give", "hold", "throw"):
-            # "hosted a dinner for X", "gave a banquet in honour of X"
+        if noun.lower_ in _MEALS and support.lemma_.lower() in ("host", "hold"):
+            # "hosted a dinner for X", "held a banquet in honour of X"
             for p in preps:  # also "hosted a dinner at the Chancellery for A, B and C"
                 if p.lower_ == "for":
                     listed, modifiers = surface_list(p, res, pat)
@@ -766,15 +763,18 @@ _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host",
                "sit"}
 
 
-def _last_participants(facts: list[Fact], before: int = -1) -> tuple[Actor, ...]:
+def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False) -> tuple[Actor, ...]:
     """Return everyone in the latest meeting that happened, to resolve "the talks" in a later sentence.
 
-    With ``before`` (an offset in the original text), only a meeting read in the 600 characters before counts.
+    With ``before`` (an offset in the original text), only a meeting read in the 600 characters before counts;
+    with ``everyone``, the participants of all those meetings (both sides of talks told in several sentences).
     """
     meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person
                 and (before < 0 or before - 600 <= f.evidence.start <= before)]
     if not meetings:
         return ()
+    if everyone:
+        return tuple(dict.fromkeys(a for m in meetings for a in m.participants))
     last = meetings[-1]
     same = [m for m in meetings if m.evidence.start == last.evidence.start and m.evidence.rule == last.evidence.rule]
     return tuple(dict.fromkeys(a for m in same for a in m.participants))
@@ -991,6 +991,11 @@ def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Pl
         kind = "counter-"  # "counter - proposal" as tokenised
     kind = re.sub(r"\s*-\s*", "-", f"{kind} {noun.lemma_.lower()}".strip()).replace("- ", "-")
     kind = re.sub(r"-{2,}", "-", kind)
+    return _plan(kind, count, article_id, plans)
+
+
+def _plan(kind: str, count: int | None, article_id: str, plans: dict[tuple[str, int | None], Plan]) -> Plan:
+    """Return the article's plan of that kind and point count, made on first mention."""
     label = f"{count}-point {kind}" if count else kind
     key = ("", count) if count else (kind, None)
     if key not in plans:
@@ -1015,7 +1020,7 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
         by = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children
               if o.dep_ == "pobj"]
         proposers = actors_under(by, res)  # "a proposal from Araghchi", "an earlier proposal by Birhanu"
-        rule = "plan:by"
+        rule = "plan:by" if proposers else rule
     if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _ANSWERS:
         proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
         # counter-proposal"
@@ -1090,10 +1095,7 @@ def _proposed_clause(verb: Token, res: Resolution, pat: Patterns, article: Artic
     proposers = agents or subjects
     if not proposers:
         return None
-    key = (kind, None)
-    if key not in plans:
-        plans[key] = Plan(key=f"{article.id}-{slug(kind)}", label=kind, kind=kind)
-    return Proposal(proposers=tuple(proposers), plan=plans[key],
+    return Proposal(proposers=tuple(proposers), plan=_plan(kind, None, article.id, plans),
                     evidence=evidence(verb.sent, norm, article, f"verb:{lemma}:clause"))
 
 

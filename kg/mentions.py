@@ -9,6 +9,7 @@ in the text ("Trump's envoy ..., Jared Kushner") are returned beside them.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -166,7 +167,10 @@ def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, art
 
 def _merge_split_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """Join a name NER split around a gazetteer alias: "Karamoko Jean-Marie" + "Traore" (the gazetteer's Ibrahim
-    Traoré by surname) is one person, Karamoko Jean-Marie Traore."""
+    Traoré by surname) is one person, Karamoko Jean-Marie Traore.
+
+    It clears the alias tokens' entity id on the Doc (a Span's id is its root token's), so resolving the same Doc
+    again no longer sees the alias."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
@@ -185,12 +189,13 @@ def _merge_split_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
 def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """Relabel as a person a name NER mislabels right after a title: "Finnish President Sauli Niinistö" (GPE)."""
     out = list(ents)
+    demonyms = gaz.demonym_set()
     for n in range(1, len(out)):
         prev, ent = out[n - 1], out[n]
         if prev.label_ == ROLE_LABEL and ent.start == prev.end and ent.label_ in ("GPE", "ORG", "NORP", "LOC", "FAC") \
                 and not ent.ent_id_ and 2 <= len(ent) <= 4 and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                                                    for t in ent) \
-                and not any(t.text in gaz.demonym_set() for t in ent):
+                and not any(t.text in demonyms for t in ent):
             out[n] = Span(ent.doc, ent.start, ent.end, label="PERSON")
     return out
 
@@ -228,7 +233,7 @@ def _full_names(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         for a in m.actors:
             if a.type == "Person" and len(a.label.split()) > 1:
-                for word in a.label.split():
+                for word in _own_name_words(a.label):
                     full.setdefault(word, set()).add(a)
     out = []
     for m in mentions:
@@ -290,13 +295,17 @@ _NOT_NAME_WORDS = {"Administration", "Doctrine", "Tower", "Foundation", "Organiz
                    "Center", "Centre", "Institute", "University", "Library", "Airport", "Hotel", "Palace"}
 
 
+def _own_name_words(label: str) -> list[str]:
+    """Return the words of a name that name the person: not the father's name after bin/ibn ("Salman" in Khalid
+    bin Salman is King Salman)."""
+    words = label.split()
+    return [w for n, w in enumerate(words) if not (n and words[n - 1].lower() in _PATRONYMICS)]
+
+
 def _register_words(actor: Actor, people: dict[str, Actor]) -> None:
     """Let each word of a named person's label refer to them later: "Sheikh Mohammed", "Li", "Kim", and a
     surname without its article ("Sharaa" for al-Sharaa)."""
-    words = actor.label.split()
-    for n, word in enumerate(words):
-        if n and words[n - 1].lower() in _PATRONYMICS:
-            continue  # "Salman" in Khalid bin Salman is his father (King Salman), not him
+    for word in _own_name_words(actor.label):
         if word[:1].isupper() and len(word) > 1 and word.lower() not in _PARTICLES:
             people.setdefault(word, actor)
         bare = re.sub(r"^(?:al|el|Al|El)-", "", word)
@@ -336,8 +345,6 @@ def _longer_name(ent: Span, gaz: Gazetteer) -> Span | None:
 
 def _fold(word: str) -> str:
     """Return ``word`` lowercased without accents: "Traoré" and "Traore" compare equal."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 

@@ -49,6 +49,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
     """Return the pipeline ``model`` (default: default_model()) with the gazetteer's ruler before NER."""
     import spacy
+    from spacy.symbols import ORTH
 
     name = model or default_model()
     try:
@@ -58,8 +59,6 @@ def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
                          f"{', '.join(m for m in DEFAULT_MODELS if importlib.util.find_spec(m)) or 'none'}") from e
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"model {name!r} has no dependency parser; kg needs one")
-    from spacy.symbols import ORTH
-
     for word in ("tête-à-tête", "tete-a-tete", "counter-proposal", "counter-proposals", "counter-offer",
                  "counter-offers", "cease-fire", "cease-fires"):
         for form in (word, word.capitalize()):

@@ -48,7 +48,7 @@ def _zipf() -> Callable[[str], float]:
 
 
 _PLURAL_VERBS = {"said", "say", "met", "held", "told", "have", "had", "were", "are", "will", "would", "could",
-                 "took", "made", "sent", "gave", "agreed", "rejected", "want", "say", "insist", "began"}
+                 "took", "made", "sent", "gave", "agreed", "rejected", "want", "insist", "began"}
 
 
 def split_fused(word: str, freq: Callable[[str], float] | None = None) -> int | None:
@@ -96,7 +96,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
         # a common English plural ("Barracks", "Williams") needs its stem used alone in this text too
         common = _zipf()(stem.lower() + "s") >= 3.5
         nxt = [w.strip(".,;:!?") for w in text[m.end():m.end() + 30].split()[:1]]
-        verb_next = bool(nxt) and nxt[0].islower() and (nxt[0].endswith("ed") or nxt[0] in _PLURAL_VERBS)
+        after_the = bool(before) and before[-1].lower() == "the"
+        verb_next = bool(nxt) and (nxt[0] in _PLURAL_VERBS or after_the and nxt[0].islower() and nxt[0].endswith("ed"))
         if verb_next:
             continue  # "The Houthis answered", "the Palestinians have": a plural subject, not a possessive
         if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name):
@@ -105,7 +106,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())
         if cut is None:
-            cut = split_name_fused(m.group(), name_words)
+            following = text[m.end():m.end() + 2].strip()
+            cut = split_name_fused(m.group(), name_words, short=following[:1].islower())
         if cut is None:
             cut = split_name_tail(m.group())
         if cut is not None:
@@ -113,15 +115,15 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     return _apply(text, sorted(inserts))
 
 
-def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str], float] | None = None
-                     ) -> int | None:
+def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str], float] | None = None,
+                     short: bool = False) -> int | None:
     """Return where a name fused with the next word splits ("Gangtalks" after "Qin Gang"), or None.
 
     The left part must be a known name word and the right part a common lowercase English word.
 
     >>> split_name_fused("Gangtalks", {"Gang"}), split_name_fused("Gangster", {"Gang"}), split_name_fused("Moscow", {"Mos"})
     (4, None, None)
-    >>> split_name_fused("Takaichion", {"Takaichi"}), split_name_fused("Clinton", {"Clint"})
+    >>> split_name_fused("Takaichion", {"Takaichi"}, short=True), split_name_fused("Hassanin", {"Hassan"})
     (8, None)
     """
     if len(word) < 6 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
@@ -131,8 +133,9 @@ def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str
         return None
     for cut in range(len(word) - 2, 2, -1):
         right = word[cut:]
-        if word[:cut] in name_words and (len(right) > 2 and freq(right) >= 3.5 or right in _SHORT_WORDS):
-            return cut  # "Takaichion her first trip": a known name and "on"
+        if word[:cut] in name_words and (len(right) > 2 and freq(right) >= 3.5 or short and right in _SHORT_WORDS):
+            return cut  # "Takaichion her first trip": a known name and "on" (only before a lowercase word:
+            # "Hassanin" stays a name)
     return None
 
 

@@ -354,6 +354,12 @@ def test_a_coordinated_name_is_not_the_title_before_it(resources: pipeline.Resou
     assert not any("Recep Tayyip Erdoğan" in pair and "Tamim bin Hamad Al Thani" in pair for pair in met(resources, text))
 
 
+def test_a_fathers_name_alone_is_not_the_son(resources: pipeline.Resources) -> None:
+    # regression: a lone "Salman" was rewritten to the full name it appears in, Khalid bin Salman
+    text = "Defence Minister Khalid bin Salman flew to Tehran. In Riyadh, Salman received Putin on Monday."
+    assert frozenset({"Khalid bin Salman", "Vladimir Putin"}) not in met(resources, text)
+
+
 def test_former_office_holder_is_not_todays(resources: pipeline.Resources) -> None:
     text = "Rutte arrived. The former Dutch prime minister met Trump. The Dutch prime minister met Macron."
     assert met(resources, text) == {frozenset({"Mark Rutte", "Donald Trump"}),

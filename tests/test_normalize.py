@@ -215,3 +215,9 @@ def test_a_common_word_fused_onto_an_unknown_name_is_split() -> None:
     # scraped text lost the dash: "Teodoro Obiang Nguema Mbasogothe first such format"
     text = normalize("with Teodoro Obiang Nguema Mbasogothe first such format, Saidov joined").text
     assert "Mbasogo - the first" in text and "Medinsky" == normalize("Medinsky").text
+
+
+def test_possessive_before_a_participle_is_still_repaired() -> None:
+    # regression: the plural-subject guard ("The Houthis answered") took "Trumps proposed summit" for a plural
+    assert normalize("Trumps proposed summit with Putin.", names=["Trump", "Putin"]).text == \
+        "Trump's proposed summit with Putin."
