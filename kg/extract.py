@@ -109,12 +109,10 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     subjects, agents = _subjects(verb, res)
     people = agents or subjects  # "the agreement signed in Pretoria by A and B": the agents
     for by in [c for c in verb.children if c.dep_ == "agent"]:
-        listed, modifiers = surface_list(by, res, pat)
-        people = [a for a in dict.fromkeys(people + listed) if a not in modifiers]
+        people = _listed(by, res, pat, people)
     people += _with_objects(verb, res)
     for p in [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep"]:  # "signed ... with A and B"
-        listed, modifiers = surface_list(p, res, pat)
-        people += [a for a in listed if a not in modifiers]
+        people += _listed(p, res, pat)
     named = {a for m in res.mentions if m.kind != "pronoun" and verb.sent.start <= m.start < verb.sent.end
              for a in m.actors}
     people = [a for a in dict.fromkeys(people) if a.type == "Person" and a in named]  # not "the two men signed"
@@ -151,8 +149,7 @@ def _shuttled(tok: Token, res: Resolution, pat: Patterns, article: Article, norm
         return []
     sides: list[Actor] = []
     for p in betweens:
-        listed, modifiers = surface_list(p, res, pat)
-        sides += actors_under([o for o in p.children], res) + [a for a in listed if a not in modifiers]
+        sides += actors_under([o for o in p.children], res) + _listed(p, res, pat)
         for o in p.subtree:  # "a Hamas delegation led by Khalil al-Hayya": its leader too
             if o.dep_ == "agent" and o.head.lemma_.lower() in ("lead", "head"):
                 sides += actors_under(list(o.children), res)
@@ -175,8 +172,7 @@ def _presence(noun: Token, facts: list[Fact], res: Resolution, pat: Patterns, ar
     of = [p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"]
     present = actors_under([o for p in of for o in p.children], res)
     for p in of:
-        listed, modifiers = surface_list(p, res, pat)
-        present = [a for a in dict.fromkeys(present + listed) if a not in modifiers]
+        present = _listed(p, res, pat, present)
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "at a hotel in the presence"
     if not present or verb is None:
         return []
@@ -315,8 +311,7 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
             if not any(w.lower_ in _PLURAL_ROLES or w.lower_ in pat.group_nouns or w.tag_ == "NNS"
                        for w in doc[trigger.i + 1: t.i]):
                 return []
-            listed, modifiers = surface_list(t, res, pat)
-            return [a for a in listed if a not in modifiers and a.type in ("Person", "Group")]  # not "Raytheon"
+            return [a for a in _listed(t, res, pat) if a.type in ("Person", "Group")]  # not "Raytheon"
     return []
 
 
@@ -419,8 +414,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         subjects = listed  # "Treasury Secretary A and Trade Representative B met ...", parsed as one noun phrase
     if agents:  # passive: "Y was received by X"
         for by in _agent_phrases(verb):  # "by European Council President A and Commission President B"
-            listed, modifiers = surface_list(by, res, pat)
-            agents = list(dict.fromkeys(a for a in agents + listed if a not in modifiers))
+            agents = _listed(by, res, pat, agents)
         subjects, objects = agents, subjects
     elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
         before = [m for m in res.mentions if m.end == verb.i and m.kind != "pronoun"]
@@ -452,8 +446,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         if not objects:
             return []
     if lemma not in pat.meeting_verbs_needing_with and lemma not in pat.call_verbs and not agents:
-        listed, modifiers = surface_list(verb, res, pat)  # coordination the parse broke: "welcomed A and her counterpart B"
-        objects = [o for o in objects + listed if o not in modifiers]
+        objects = _listed(verb, res, pat, objects)  # coordination the parse broke: "welcomed A and her counterpart B"
     if not agents and lemma not in pat.call_verbs:
         objects += _including(verb, res, pat)
     objects = list(dict.fromkeys(objects))
@@ -587,6 +580,13 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
     return found, [a for a in modifiers if a not in found]
 
 
+def _listed(tok: Token, res: Resolution, pat: Patterns, found: Iterable[Actor] = ()) -> list[Actor]:
+    """Return ``found`` and the actors named right after ``tok`` (``surface_list``), less those read as
+    modifiers ("Hamas negotiator X": Hamas)."""
+    listed, modifiers = surface_list(tok, res, pat)
+    return [a for a in dict.fromkeys([*found, *listed]) if a not in modifiers]
+
+
 def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
     """Return the names listed right before ``verb``, joined by "and" or commas, titles skipped."""
     doc = verb.doc
@@ -677,12 +677,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     withs = actors_under([o for p in preps if p.lower_ == "with" for o in p.children], res)
     for p in preps:
         if p.lower_ == "with" and p.head.i == noun.i:
-            listed, modifiers = surface_list(p, res, pat)
-            withs = [a for a in withs + listed if a not in modifiers]
+            withs = _listed(p, res, pat, withs)
         if p.lower_ in ("between", "among") and p.head.i == noun.i:
-            listed, modifiers = surface_list(p, res, pat)
-            # "between Vice Premier He Lifeng and EU trade commissioner X": titles break parses
-            between = [a for a in dict.fromkeys(between + listed) if a not in modifiers]
+            between = _listed(p, res, pat, between)  # "between Vice Premier He Lifeng and EU trade commissioner
+            # X": titles break parses
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
     owners += [a for c in noun.children if c.dep_ == "compound" for p in c.children  # "Zelensky's Oval Office
                if p.dep_ == "poss" and (m := res.at(p.i)) is not None for a in m.actors]  # meeting with X"
@@ -713,14 +711,12 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         withs += _with_objects(support, res)
         for p in support.children:
             if p.dep_ == "prep" and p.lower_ == "with":  # "held a joint meeting on Thursday with A and B"
-                listed, modifiers = surface_list(p, res, pat)
-                withs = [a for a in dict.fromkeys(withs + listed) if a not in modifiers]
+                withs = _listed(p, res, pat, withs)
         if noun.lower_ in _MEALS and support.lemma_.lower() in ("host", "hold"):
             # "hosted a dinner for X", "held a banquet in honour of X"
             for p in preps:  # also "hosted a dinner at the Chancellery for A, B and C"
                 if p.lower_ == "for":
-                    listed, modifiers = surface_list(p, res, pat)
-                    withs += [a for a in _with_objects(noun, res, ("for",)) + listed if a not in modifiers]
+                    withs += _listed(p, res, pat, _with_objects(noun, res, ("for",)))
             withs += actors_under(
                 [o for p in noun.children if p.lower_ == "in" for h in p.children if h.lower_ in ("honour", "honor")
                  for q in h.children if q.lower_ == "of" for o in q.children], res)
@@ -890,8 +886,7 @@ def _gapped_side(verb: Token, res: Resolution, pat: Patterns, earlier: tuple[Act
                 continue
             by = doc[nxt.end]
             if by.lower_ == "by":
-                listed, modifiers = surface_list(by, res, pat)
-                members = [a for a in listed if a not in modifiers and a != nxt.actors[0]]
+                members = [a for a in _listed(by, res, pat) if a != nxt.actors[0]]
                 if members:
                     return nxt.actors[0], members
     return None, []
