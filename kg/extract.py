@@ -453,8 +453,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     pairs = _pairs(subjects, objects)
     in_joint = any(p.dep_ == "prep" and p.lower_ in ("in", "at") and any(o.dep_ == "pobj" and _is_joint(o)
                                                                       for o in p.children) for p in verb.children)
-    if (lemma in ("host", "receive", "welcome") or in_joint) and not agents:
-        # "X hosted A and B", "met A, B and C in a joint session": A, B and C met each other too
+    if lemma in ("host", "receive", "welcome") or in_joint and not agents:
+        # "X hosted A and B", "A and B were received by X", "met A, B and C in a joint session": A, B and C met
+        # each other too
         pairs += _among(objects, res)
     elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)

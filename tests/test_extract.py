@@ -164,9 +164,11 @@ HAPPENED = [
     # an object pronoun is not the clause's own subject
     ("Putin watched the parade from Red Square. Lula, the Brazilian president, held talks with him at the Kremlin.",
      {("Luiz Inácio Lula da Silva", "Vladimir Putin")}),
+    # guests received together met each other, in the passive as in the active
     ("Emmanuel Macron, Friedrich Merz and Keir Starmer arrived in Kyiv on Saturday and were received by Volodymyr "
      "Zelensky.", {("Emmanuel Macron", "Volodymyr Zelensky"), ("Friedrich Merz", "Volodymyr Zelensky"),
-                   ("Keir Starmer", "Volodymyr Zelensky")}),
+                   ("Keir Starmer", "Volodymyr Zelensky"), ("Emmanuel Macron", "Friedrich Merz"),
+                   ("Emmanuel Macron", "Keir Starmer"), ("Friedrich Merz", "Keir Starmer")}),
     # delegations: gapping, sitting beside, accompanying
     ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
      "Sullivan, and Putin by his foreign policy aide Yuri Ushakov.",
