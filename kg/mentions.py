@@ -76,7 +76,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     people: dict[str, Actor] = {}  # surname or full name -> actor minted in this article
     mentions: list[Mention] = []
     roles: list[StatedRole] = []
-    ents = _merge_split_names(_names_after_roles(list(doc.ents), gaz), gaz)
+    ents = _merge_split_names(_whole_names(_names_after_roles(list(doc.ents), gaz), gaz), gaz)
     for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
         if ent.label_ == "PERSON" and ent.ent_id_ in gaz.actors and gaz.actors[ent.ent_id_].type == "Person":
             _register_words(gaz.actors[ent.ent_id_], people)
@@ -163,6 +163,50 @@ def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, art
         if r.of is not None and r.holder.key not in sides and r.of.key in sides:
             sides[r.holder.key] = sides[r.of.key]
     return sides
+
+
+def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Mend person names NER cut short, none of them a gazetteer name: two halves side by side are one name
+    ("Hassan Sheikh" + "Mohamud", "Teodoro Obiang" + "Nguema Mbasogo"); a capitalised given name the parse joins
+    to the name is part of it ("Muse" in "Muse Bihi Abdi"); and a department of a title is not part of the name
+    after it ("Secretary of State Molly Phee" is Molly Phee, not an organisation "State Molly Phee")."""
+    demonyms = gaz.demonym_set()
+
+    def name_word(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.text not in demonyms \
+            and t.lower_.rstrip(".") not in _NAME_TITLES | _HONORIFICS | _MORE_TITLES and t.text not in _NOT_NAME_WORDS \
+            and t.text not in gaz_words
+
+    gaz_words = {w for a in gaz.actors.values() for w in a.label.split()}
+    out: list[Span] = []
+    for ent in ents:
+        doc = ent.doc
+        if ent.label_ == "ORG" and not ent.ent_id_ and len(ent) >= 3 and ent[0].text in _GENERIC_ORGS \
+                and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+                and doc[ent.start - 2].lower_ in _NAME_TITLES and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:]):
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            start = ent.start
+            if ent.start > 1 and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end \
+                    and name_word(doc[ent.start - 1]) and not doc[ent.start - 2].pos_ == "PROPN" \
+                    and not doc[ent.start - 1].is_sent_start:
+                start -= 1
+            if start < ent.start:
+                ent = Span(doc, start, ent.end, label="PERSON")
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON" \
+                and not prev.ent_id_ and not ent.ent_id_ and doc[prev.end - 1].whitespace_ \
+                and doc[prev.end - 1].dep_ == "compound" and ent.start <= doc[prev.end - 1].head.i < ent.end \
+                and all(t.pos_ == "PROPN" for t in [*prev, *ent]):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
+_MORE_TITLES = {"speaker", "commander", "judge", "justice", "bishop", "rabbi", "imam", "lawmaker", "rep", "sen", "lt",
+                "maj", "col", "brig", "capt", "prof", "professor", "madam", "lord", "lady", "dame", "emperor", "head",
+                "opposition", "chair", "chairwoman", "president-elect", "premier", "spokesperson", "minister"}
 
 
 def _merge_split_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:

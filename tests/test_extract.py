@@ -466,3 +466,17 @@ def test_place_and_date_of_meeting(resources: pipeline.Resources, text: str, pla
 def test_a_by_phrase_that_names_no_actor_is_not_a_host(resources: pipeline.Resources) -> None:
     """The passive "by" found under a prepositional object is a place here: nobody hosted Macron."""
     assert met(resources, "Emmanuel Macron was hosted at a dinner by the lake in Geneva.") == set()
+
+
+def test_names_ner_cut_short_are_mended(resources: pipeline.Resources) -> None:
+    # NER splits "Hassan Sheikh" + "Mohamud" and drops "Muse"; "State" of a title is no part of the name
+    assert met(resources, "Somali President Hassan Sheikh Mohamud met Ethiopian Prime Minister Abiy Ahmed in Ankara.") \
+        == {frozenset({"Hassan Sheikh Mohamud", "Abiy Ahmed"})}
+    assert met(resources, "Putin hosted Teodoro Obiang Nguema Mbasogo in the Kremlin.") \
+        == {frozenset({"Vladimir Putin", "Teodoro Obiang Nguema Mbasogo"})}
+    assert met(resources, "Abiy signed a memorandum with Muse Bihi Abdi, the leader of Somaliland.") \
+        == {frozenset({"Abiy Ahmed", "Muse Bihi Abdi"})}
+    assert met(resources, "Assistant Secretary of State Molly Phee held talks with Hamas officials.") \
+        == {frozenset({"Molly Phee", "Hamas officials"})}
+    # a title before a name stays a title
+    assert met(resources, "Hochstein met Speaker Nabih Berri in Beirut.") == {frozenset({"Amos Hochstein", "Nabih Berri"})}

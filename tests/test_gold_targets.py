@@ -15,10 +15,11 @@ from kg.evaluate import EvalReport
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "gold.jsonl"
 
-# measured 2026-11-25 on 147 articles (see README "Measuring extraction"); lower only with a reason in the commit
+# measured 2026-12-01 on 171 articles (see README "Measuring extraction"); lower only with a reason in the commit
+# (dev proposed recall was lowered from 0.77 when batches q and r, scored blind, joined the dev split)
 FLOORS = {
     ("dev", "met"): (0.93, 0.80),  # (precision, recall)
-    ("dev", "proposed"): (0.89, 0.77),
+    ("dev", "proposed"): (0.88, 0.75),
     ("heldout", "met"): (0.86, 0.65),
     ("heldout", "proposed"): (0.92, 0.72),
 }
