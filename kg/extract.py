@@ -419,7 +419,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
         before = [m for m in res.mentions if m.end == verb.i and m.kind != "pronoun"]
         subjects = list(before[-1].actors) if before else []
-    if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak"):
+    together = len(subjects) > 1 and any(c.dep_ == "advmod" and c.lower_ == "together" for t in [
+        verb, *(p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with")] for c in t.children)
+    if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak") and not together:
         return []
     called_on = []
     if lemma == "call" and not any(c.dep_ == "ccomp" for c in verb.children):
@@ -459,6 +461,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         pairs += _among(objects, res)
     elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)
+    if together and objects and not agents:  # "A and B sat down together with C": A and B met too
+        pairs += [p for p in _pairs(subjects, []) if not res.same_party(*p)]
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
@@ -899,14 +903,19 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
 
     "X was also present at the talks" adds X to the latest meeting that happened.
     """
-    talks = [o for p in adj.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children
-             if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
     be = adj.head if adj.head.lemma_ == "be" else next(
         (c for c in adj.children if c.lemma_ == "be" and c.dep_ in ("aux", "auxpass", "cop")), None)
+    # "at the talks" hangs on "present" or, in some parses, on the copula ("were present at the talks")
+    talks = [o for t in (adj, be) if t is not None for p in t.children if p.dep_ == "prep" and p.lower_ == "at"
+             and p.i > adj.i for o in p.children
+             if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
     if not talks or be is None:
         return []
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
+    # "..., as was X": X was there too
+    present += actors_under([c for v in be.children if v.dep_ == "advcl" and v.lemma_ == "be"
+                             and any(m.lower_ == "as" for m in v.children) for c in v.children if c.dep_ == "nsubj"], res)
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
     pairs = _among(present, res)

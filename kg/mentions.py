@@ -136,6 +136,8 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         if mention is not None:
             mentions.append(mention)
             by_token.setdefault(tok.i, mention)
+    mentions, roles = _same_groups(mentions, roles)
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_pronouns(doc, mentions, by_token, gaz))
     mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
@@ -526,7 +528,8 @@ def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Pa
             return Mention(tok.i, tok.i + 1, tok.i, (group,), "group"), []
         return None
     if tok.lower_ in pat.group_nouns:
-        group = Actor(f"{of.key}-{slug(tok.lower_)}", group_label(of, tok.lower_, gaz), "Group", of=of.key)
+        noun = " ".join([*_group_modifiers(tok), tok.lower_])  # "Egyptian intelligence officials"
+        group = Actor(f"{of.key}-{slug(noun)}", group_label(of, noun, gaz), "Group", of=of.key)
         return Mention(tok.i, tok.i + 1, tok.i, (group,), "group"), [
             StatedRole(group, relation or "actsFor", of, tok.lower_, tok.i)]
     if of.type == "Country" and (holder := gaz.holder(office, of.key, article.date)) is not None:
@@ -535,6 +538,42 @@ def _role_noun(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer, pat: Pa
 
 
 _PAST_WORDS = {"former", "ex", "ex-", "late", "then", "previous"}
+_NOT_GROUP_WORDS = {"senior", "top", "other", "new", "visiting", "own", "several", "many", "some", "few", "high",
+                    "high-level", "low-level", "lower-level", "unnamed", "anonymous", "two", "three", "four", "five",
+                    "both", "various", "key", "leading", "local", "current", "former", "same", "last", "first"}
+
+
+def _same_groups(mentions: list[Mention], roles: list[StatedRole]) -> tuple[list[Mention], list[StatedRole]]:
+    """Give a group mentioned plainly the group of that owner and noun described earlier: "a Russian negotiating
+    team ... the Russian team" is one team."""
+    first: dict[tuple[str, str], Actor] = {}
+    same: dict[Actor, Actor] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind != "group" or len(m.actors) != 1 or not m.actors[0].of:
+            continue
+        g = m.actors[0]
+        head = g.label.rsplit(" ", 1)[-1]
+        earlier = first.setdefault((g.of, head), g)
+        if earlier != g and g.key == f"{g.of}-{slug(head)}":
+            same[g] = earlier
+    if not same:
+        return mentions, roles
+    return ([replace(m, actors=tuple(same.get(a, a) for a in m.actors)) for m in mentions],
+            [replace(r, holder=same.get(r.holder, r.holder)) for r in roles])
+
+
+def _group_modifiers(tok: Token) -> list[str]:
+    """Return the words that say what kind of group ``tok`` is, as written: "intelligence" in "Egyptian
+    intelligence officials", "negotiating" in "the Russian negotiating team" (not "senior", "two" or a name)."""
+    words: list[str] = []
+    for c in tok.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and not c.ent_type_ and c.is_lower and c.pos_ in ("ADJ", "NOUN", "VERB") \
+                and c.lower_ not in _NOT_GROUP_WORDS and not any(g.ent_type_ for g in c.subtree):
+            words.extend(w.lower_ for w in c.subtree if w.is_lower and w.lower_ not in _NOT_GROUP_WORDS
+                         and w.pos_ in ("ADJ", "NOUN", "VERB"))
+        elif words:
+            words = []  # only the words right before the noun: "Russian senior security officials"
+    return words
 
 
 def _earlier_holder(tok: Token, mentions: list[Mention], roles: list[StatedRole], by_token: dict[int, Mention],

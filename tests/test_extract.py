@@ -480,3 +480,31 @@ def test_names_ner_cut_short_are_mended(resources: pipeline.Resources) -> None:
         == {frozenset({"Molly Phee", "Hamas officials"})}
     # a title before a name stays a title
     assert met(resources, "Hochstein met Speaker Nabih Berri in Beirut.") == {frozenset({"Amos Hochstein", "Nabih Berri"})}
+
+
+def test_those_present_at_the_talks_when_at_hangs_on_the_copula(resources: pipeline.Resources) -> None:
+    text = ("Trump hosted Ahmed al-Sharaa in the Oval Office on Monday. Vice President JD Vance and Secretary of "
+            "State Marco Rubio were present at the talks, as was Syrian Foreign Minister Asaad al-Shaibani.")
+    pairs = met(resources, text)
+    assert {frozenset({"JD Vance", "Ahmed al-Sharaa"}), frozenset({"Marco Rubio", "Ahmed al-Sharaa"}),
+            frozenset({"Asaad al-Shaibani", "Donald Trump"}), frozenset({"JD Vance", "Asaad al-Shaibani"})} <= pairs
+    assert frozenset({"JD Vance", "Donald Trump"}) not in pairs  # one side (Vance's office is in the gazetteer)
+
+
+def test_sitting_together_pairs_the_subjects(resources: pipeline.Resources) -> None:
+    assert met(resources, "CIA Director William Burns and Mossad chief David Barnea sat down together with Qatari "
+                          "Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani in Doha on Tuesday.") == {
+        frozenset({"Bill Burns", "David Barnea"}), frozenset({"Bill Burns", "Mohammed bin Abdulrahman Al Thani"}),
+        frozenset({"David Barnea", "Mohammed bin Abdulrahman Al Thani"})}
+    assert met(resources, "Starmer and Macron sat together at the Northwood military headquarters on Thursday.") == {
+        frozenset({"Keir Starmer", "Emmanuel Macron"})}
+    assert met(resources, "William Burns and David Barnea sat down with Sheikh Mohammed bin Abdulrahman Al Thani.") == {
+        frozenset({"Bill Burns", "Mohammed bin Abdulrahman Al Thani"}),
+        frozenset({"David Barnea", "Mohammed bin Abdulrahman Al Thani"})}  # without "together", nothing more
+
+
+def test_a_group_keeps_the_words_that_say_what_it_is(resources: pipeline.Resources) -> None:
+    pairs = met(resources, "A Russian negotiating team met Egyptian intelligence officials in Cairo. Later the "
+                           "Russian team met senior Qatari officials.")
+    assert pairs == {frozenset({"Russian negotiating team", "Egyptian intelligence officials"}),
+                     frozenset({"Russian negotiating team", "Qatari officials"})}
