@@ -99,9 +99,27 @@ def kind_words(kind: str) -> set[str]:
 
     >>> sorted(kind_words("a counterproposal on the truce"))
     ['ceasefire', 'counter-proposal']
+    >>> sorted(kind_words("revised draft")), sorted(kind_words("draft treaty")), sorted(kind_words("counter-proposals"))
+    (['draft', 'revised'], ['treaty'], ['counter-proposal'])
     """
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", kind.lower())
-    return {_KIND_SYNONYMS.get(w, w) for w in words if w not in _KIND_STOP}
+    words = [_singular(w) for w in re.findall(r"[a-z]+(?:-[a-z]+)*", kind.lower())]
+    out = {_KIND_SYNONYMS.get(w, w) for w in words if w not in _KIND_STOP}
+    if words and words[-1] == "draft":
+        out.add("draft")  # "a revised draft" is a draft; "draft" before a noun only says what stage it is at
+    return out
+
+
+def _singular(word: str) -> str:
+    """Return a plural kind word in the singular: "counter-proposals", "demands" (not "terms", "talks").
+
+    >>> _singular("counter-proposals"), _singular("proposals"), _singular("talks"), _singular("terms")
+    ('counter-proposal', 'proposal', 'talks', 'terms')
+    """
+    for plural in ("proposals", "plans", "offers", "initiatives", "frameworks", "roadmaps", "drafts", "demands",
+                   "ideas", "points"):
+        if word.endswith(plural):
+            return word[:-1]
+    return word
 
 
 def plan_matches(gold: GoldProposal, plan: Plan) -> bool:

@@ -18,7 +18,10 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     for _ in range(depth):
         if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.pos_ == "PROPN":
             break  # "X, the ambassador, called/acl on Y, but ...": a finite verb hung on its own subject
-        if t.dep_ == "relcl" and (t.head.pos_ == "NOUN" or t.head.ent_type_ in _PLACE_ENTS) and t.head.i != t.i:
+        if t.dep_ == "relcl" and (t.head.pos_ == "NOUN" and t.head.ent_type_ not in ("PERSON", "ORG", "NORP")
+                                  or t.head.ent_type_ in _PLACE_ENTS) and t.head.i != t.i:
+            # (a name the tagger took for a common noun, "Guterres, who was received by X, was due to ...", is no
+            # meeting whose fate the main clause tells)
             t = t.head  # "postponed a visit where he was due to meet X": the visit's fate is the meeting's
             out.append(t)
             continue
