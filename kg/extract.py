@@ -367,6 +367,16 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) or c.dep_ == "advmod" and c.lower_
                                      in ("when", "after", "before", "while", "once", "since") for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
+        if t.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) \
+                and t.head.i != t.i and t.i > t.head.i:
+            # object control: "sent Y to meet X", "leaving EU leaders to meet X": the object is the one who meets
+            # (but "used the trip to meet X": a thing is no one)
+            objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i]
+            who = actors_under(objs, res)
+            if who and all(a.type in ("Person", "Group") for a in who):
+                return who, agents
+            if any(o.lower_ in _PLURAL_ROLES or o.lemma_.lower() in _PEOPLE_NOUNS for o in objs):
+                return [], agents  # people kg cannot name
         if t.dep_ == "acl" and t.head.dep_ in ("dobj", "obj") and t.head.head.i != t.head.i:
             t = t.head.head  # "X declined an invitation to meet Y": the invitation's verb has the subject
             continue
@@ -494,6 +504,8 @@ def _in_headline(tok: Token) -> bool:
 
 
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
+_PEOPLE_NOUNS = {"leader", "minister", "official", "envoy", "diplomat", "delegation", "team", "negotiator", "aide",
+                 "adviser", "advisor", "representative", "president", "counterpart"}
 _PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs", "counterparts",
                  "heads", "premiers"}
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
@@ -732,11 +744,13 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         subj = _subjects(verb, res)[0] if verb is not None else []
         if len(subj) >= 2:
             between += subj  # they met each other
+    frame = None
     if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
             and noun.head.lower_ in _FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
         # "Witkoff flew to Jerusalem for a meeting with X", "began the day with a meeting with X",
         # "after talks with X in Ankara, Y flew on"
-        owners += _subjects(noun.head.head, res)[0]
+        frame = noun.head.head
+        owners += _subjects(frame, res)[0]
     if withs or any(p.lower_ == "with" for p in preps):
         withs += _including(noun, res, pat)
     left = list(dict.fromkeys(between + owners))
@@ -751,6 +765,9 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if not pairs:
         return []
     status, mode = modality.of_noun(noun, pat, support)
+    if status == "happened" and frame is not None and frame.tag_ in ("VBZ", "VBP") and not _in_headline(frame) \
+            and not any(c.dep_ in ("aux", "auxpass") for c in frame.children):
+        status = "planned"  # "Xi travels to Budapest on Thursday for talks with Orban": the body's present is to come
     if courtesy:
         mode = "in person"
     rule = "noun:" + noun.lower_ + (":" + support.lemma_ if support is not None else "")

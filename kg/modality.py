@@ -152,6 +152,11 @@ def _mode(chain: list[Token], pat: Patterns) -> str:
 def of_verb(verb: Token, pat: Patterns) -> tuple[str, str]:
     """Return (status, mode) of a verbal meeting trigger."""
     chain = _governors(verb, 6)
+    if verb.tag_ == "VB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and verb.dep_ in ("ccomp", "acl") \
+            and (verb.head.pos_ == "NOUN" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)) \
+            and _status(chain, pat) == "happened":
+        return "planned", _mode(chain, pat)  # a subjunctive: "his request that Erdogan join the talks"
     return _status(chain, pat), _mode(chain, pat)
 
 

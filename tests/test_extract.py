@@ -508,3 +508,23 @@ def test_a_group_keeps_the_words_that_say_what_it_is(resources: pipeline.Resourc
                            "Russian team met senior Qatari officials.")
     assert pairs == {frozenset({"Russian negotiating team", "Egyptian intelligence officials"}),
                      frozenset({"Russian negotiating team", "Qatari officials"})}
+
+
+def test_clauses_that_keep_their_own_modality(resources: pipeline.Resources) -> None:
+    # a relative clause on a name the tagger read as a noun keeps its own past tense
+    assert meetings(resources, "Guterres, who was received by Putin at the Kremlin in April, was due to travel on "
+                               "Friday to Odesa.") == {frozenset({"António Guterres", "Vladimir Putin"}):
+                                                       ("happened", "in person")}
+    # the body's present tense around "for talks with X" is still to come
+    text = ("Xi in Belgrade\n\nBELGRADE, May 8, 2024 — Xi met Vucic on Wednesday. The Chinese leader travels to "
+            "Budapest on Thursday for talks with Hungarian Prime Minister Viktor Orban.")
+    assert meetings(resources, text)[frozenset({"Xi Jinping", "Viktor Orbán"})] == ("planned", "in person")
+    # a subjunctive asks for a meeting that has not happened
+    text = "Macron met Pashinyan. Aliyev objected to the rejection of his request that Erdogan join the talks."
+    assert met(resources, text) == {frozenset({"Emmanuel Macron", "Nikol Pashinyan"})}
+
+
+def test_the_object_of_sending_or_leaving_is_who_meets(resources: pipeline.Resources) -> None:
+    assert met(resources, "Trump sent Witkoff to meet Putin in Moscow.") == {frozenset({"Steve Witkoff", "Vladimir Putin"})}
+    assert met(resources, "Trump used the trip to meet Xi.") == {frozenset({"Donald Trump", "Xi Jinping"})}
+    assert met(resources, "Aliyev stayed away from the talks, leaving EU leaders to meet Pashinyan alone.") == set()
