@@ -19,7 +19,7 @@ from kg.patterns import Patterns
 from kg.records import Actor, Article
 
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
-_TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
+_TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince", "mullah",
                 "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier",
                 "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice", "field",
                 "marshal", "former", "acting", "interim", "deputy", "colonel", "lieutenant", "admiral", "chief", "pope",
@@ -187,6 +187,12 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _NAME_TITLES and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:]):
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
+        if ent.label_ in ("ORG", "NORP", "GPE") and not ent.ent_id_ and 2 <= len(ent) <= 4 \
+                and all(t.pos_ == "PROPN" and t.is_title and t.text not in _NOT_NAME_WORDS | _GENERIC_ORGS
+                        and t.text not in demonyms for t in ent) \
+                and (any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children)
+                     or ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _PERSON_ROLES):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Celso Amorim, chief foreign policy adviser"
         if ent.label_ == "PERSON" and not ent.ent_id_:
             start = ent.start
             if ent.start > 1 and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end \
@@ -206,6 +212,9 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
+_PERSON_ROLES = {"adviser", "advisor", "aide", "envoy", "negotiator", "spokesman", "spokeswoman", "minister", "president",
+                 "secretary", "leader", "chief", "head", "commander", "director", "ambassador", "chairman", "premier",
+                 "governor", "mayor", "senator", "lawmaker", "diplomat", "official", "general", "emissary", "mediator"}
 _MORE_TITLES = {"speaker", "commander", "judge", "justice", "bishop", "rabbi", "imam", "lawmaker", "rep", "sen", "lt",
                 "maj", "col", "brig", "capt", "prof", "professor", "madam", "lord", "lady", "dame", "emperor", "head",
                 "opposition", "chair", "chairwoman", "president-elect", "premier", "spokesperson", "minister"}

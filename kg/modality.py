@@ -170,6 +170,11 @@ def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str
         t = t.head  # "days before a second round of talks", "ahead of talks with X": still to come
         if t.dep_ == "prep" and preposition(t) in ("before", "ahead"):
             return "planned", _mode(chain, pat)
+        if t.dep_ == "prep" and t.lower_ in ("after", "following") and t.head.pos_ in ("VERB", "AUX") \
+                and t.head.tag_ in ("VBD", "VBN"):
+            # "agreed on a ceasefire after talks with X": what came after is planned or agreed, the talks were held
+            if not any(c.dep_ == "aux" and c.lower_ in pat.future_auxiliaries for c in t.head.children):
+                return _status(chain[:chain.index(t) + 1] if t in chain else [noun], pat), _mode(chain, pat)
     return _status(chain, pat), _mode(chain, pat)
 
 

@@ -528,3 +528,21 @@ def test_the_object_of_sending_or_leaving_is_who_meets(resources: pipeline.Resou
     assert met(resources, "Trump sent Witkoff to meet Putin in Moscow.") == {frozenset({"Steve Witkoff", "Vladimir Putin"})}
     assert met(resources, "Trump used the trip to meet Xi.") == {frozenset({"Donald Trump", "Xi Jinping"})}
     assert met(resources, "Aliyev stayed away from the talks, leaving EU leaders to meet Pashinyan alone.") == set()
+
+
+def test_a_name_ner_called_an_organisation_is_a_person_by_its_apposition(resources: pipeline.Resources) -> None:
+    text = ("Brazil was represented by Celso Amorim, chief foreign policy adviser to President Lula. Amorim met "
+            "Russian President Vladimir Putin in Moscow in March.")
+    assert met(resources, text) == {frozenset({"Celso Amorim", "Vladimir Putin"})}
+
+
+def test_talks_before_an_agreement_were_held(resources: pipeline.Resources) -> None:
+    text = ("Pakistan and Afghanistan agreed on an immediate ceasefire early on Sunday after talks in Doha on Saturday "
+            "between Pakistani Defence Minister Khawaja Asif and his Afghan counterpart, Mullah Mohammad Yaqoob. "
+            "Turkish intelligence chief Ibrahim Kalin was present at the talks.")
+    assert met(resources, text) == {frozenset({"Khawaja Asif", "Mohammad Yaqoob"}),
+                                    frozenset({"Ibrahim Kalin", "Khawaja Asif"}),
+                                    frozenset({"Ibrahim Kalin", "Mohammad Yaqoob"})}
+    assert meetings(resources, "The two sides will sign the accord after talks between Pakistani Defence Minister "
+                               "Khawaja Asif and Mullah Mohammad Yaqoob.") == {
+        frozenset({"Khawaja Asif", "Mohammad Yaqoob"}): ("planned", "in person")}
