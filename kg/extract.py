@@ -45,7 +45,9 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "nsubj")):
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
-        elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB":
+        elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB" \
+                and not (tok.dep_ == "acl" and tok.lemma_.lower() in _WITH_VERBS):  # ("A, joined by B, met C": B
+            # is part of the subject of "met")
             if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
                 earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
             else:
@@ -352,6 +354,10 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         if t is not verb or not subj:
             subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
         actors = actors_under(subj, res, exclude if t is not verb else None)
+        if actors:  # "the same five, joined by X, were received": X came with them
+            actors += [a for c in subj for j in c.children if j.dep_ == "acl" and j.lemma_.lower() in _WITH_VERBS
+                       for a in actors_under([g for ag in j.children if ag.dep_ == "agent" for g in ag.children], res)
+                       if a not in actors]
         if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
         if actors and t is not verb:
@@ -777,6 +783,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
 _MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions"}
 _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
+_WITH_VERBS = {"join", "accompany"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring", "flank",
                "sit"}
 

@@ -193,14 +193,23 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and (any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children)
                      or ent.root.dep_ == "appos" and ent.root.head.lemma_.lower() in _PERSON_ROLES):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Celso Amorim, chief foreign policy adviser"
+        if ent.label_ in ("ORG", "FAC", "GPE", "NORP", "PRODUCT", "WORK_OF_ART") and not ent.ent_id_ \
+                and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.is_title and _rare(t.lower_) for t in ent) \
+                and any(c.dep_ == "poss" and c.ent_id_ and c.ent_id_ in gaz.actors
+                        and gaz.actors[c.ent_id_].type == "Country" for c in ent.root.children):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Senegal's Macky Sall", "Zambia's Hakainde Hichilema"
         if ent.label_ == "PERSON" and not ent.ent_id_:
             start = ent.start
             if ent.start > 1 and doc[ent.start - 1].dep_ == "compound" and ent.start <= doc[ent.start - 1].head.i < ent.end \
                     and name_word(doc[ent.start - 1]) and not doc[ent.start - 2].pos_ == "PROPN" \
                     and not doc[ent.start - 1].is_sent_start:
                 start -= 1
-            if start < ent.start:
-                ent = Span(doc, start, ent.end, label="PERSON")
+            end = ent.end
+            if end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                    and name_word(doc[end]) and _rare(doc[end].lower_):
+                end += 1  # "Denis Sassou" + "Nguesso"
+            if start < ent.start or end > ent.end:
+                ent = Span(doc, start, end, label="PERSON")
         prev = out[-1] if out else None
         if prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON" \
                 and not prev.ent_id_ and not ent.ent_id_ and doc[prev.end - 1].whitespace_ \
@@ -210,6 +219,13 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
             continue
         out.append(ent)
     return out
+
+
+def _rare(word: str) -> bool:
+    """True for a word that is no common English word (a name: "macky", "hichilema"; not "iron", "nuclear")."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") < 3.0
 
 
 _PERSON_ROLES = {"adviser", "advisor", "aide", "envoy", "negotiator", "spokesman", "spokeswoman", "minister", "president",
@@ -668,17 +684,27 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if 1 <= len(between) <= 5 and any(t.lower_ == "and" for t in between) \
                 and not any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_sent_start for t in between):
             groups.append((m2.start, m1.actors + m2.actors))
+    groups += _name_lists(doc, names)
     groups.sort(key=lambda g: g[0])
     for tok in doc:
-        if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
-        plural = tok.lower_ == "they" and tok.pos_ == "PRON"
+        plural = tok.lower_ == "they" and tok.pos_ == "PRON" and tok.dep_ != "dobj"
         if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
-                and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in tok.children):
+                and not any(c.dep_ in ("poss", "amod", "compound", "prep") and c.lower_ != "same"
+                            for c in tok.children):
             plural = True  # "the two leaders", "the ministers"; not "the Russian ministers"
+        size = _NUMBERS.get(tok.lower_) or next((_NUMBERS[c.lower_] for c in tok.children
+                                                  if c.dep_ == "nummod" and c.lower_ in _NUMBERS), None)
+        if not plural and tok.lower_ in _NUMBERS and tok.pos_ == "NUM" and tok.dep_ != "dobj" \
+                and any(c.lower_ == "the" for c in tok.children):
+            plural = True  # "the same five, joined by X, were received by Putin"
         if not plural:
             continue
         earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 150]
+        if size:
+            earlier = [g for g in earlier if len(g[1]) == size] or (
+                [] if tok.lower_ in _NUMBERS else earlier)  # "the same five" are five
         if tok.lower_ in ("leaders", "ministers", "presidents", "men", "women", "americans", "envoys"):
             earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
         role = tok.lemma_.lower()
@@ -696,6 +722,36 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             groups.append((tok.i, earlier[-1][1]))  # "the two ministers ... Hours later the ministers"
             groups.sort(key=lambda g: g[0])
     return out
+
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _name_lists(doc: Doc, names: list[Mention]) -> list[tuple[int, tuple[Actor, ...]]]:
+    """Return the runs of people named one after another, however the parse took them: "South African President
+    Cyril Ramaphosa, Senegal's Macky Sall, Zambia's Hakainde Hichilema and Egyptian Prime Minister Mostafa
+    Madbouly" (countries, titles, commas and "and" between them)."""
+    people = [m for m in names if m.actors[0].type == "Person"]
+    out: list[tuple[int, tuple[Actor, ...]]] = []
+    run: list[Mention] = []
+    for m in people:
+        if run and _list_filler(doc[run[-1].end: m.start]):
+            run.append(m)
+            continue
+        if len(run) > 2:
+            out.append((run[-1].start, tuple(dict.fromkeys(a for r in run for a in r.actors))))
+        run = [m]
+    if len(run) > 2:
+        out.append((run[-1].start, tuple(dict.fromkeys(a for r in run for a in r.actors))))
+    return out
+
+
+def _list_filler(between: Span) -> bool:
+    """True if the tokens between two names only separate list items: ", Senegal's", "and Egyptian Prime Minister"."""
+    if not 1 <= len(between) <= 7 or not any(t.text in (",", "and") for t in between):
+        return False
+    return all(t.text in (",", "and", "'s", "'") or t.tag_ == "POS" or t.pos_ in ("PROPN", "ADJ") and t.is_title
+               and not t.is_sent_start for t in between)
 
 
 _LEADER_OFFICES = {"president", "prime minister", "chancellor", "king", "emir", "crown prince", "supreme leader",

@@ -20,7 +20,9 @@ _ONE_FOR_ONE = str.maketrans({
 })
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_CAP_S = re.compile(r"\b([A-Z][A-Za-z\-]*[a-z])s\b(?=[ \t]+[A-Za-z0-9])")
+_CAP_S = re.compile(r"(?:\b|(?<=\d))([A-Z][A-Za-z\-]*[a-z])s\b(?=[ \t]+[A-Za-z0-9])")
+# a dateline whose dash was lost runs the year into the first word: "July 18, 2025Kenyan opposition veteran"
+_DIGIT_WORD = re.compile(r"(?<![A-Za-z0-9])\d{1,4}(?=[A-Z][a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,11 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     in the text after a lowercase word, regains its apostrophe ("Trumps envoy"
     -> "Trump's envoy"); ``not_names`` (demonyms: "Russians") never do.
     A lowercase word that is no English word but two fused ones gets a
-    dash back ("policyfrom" -> "policy - from").
+    dash back ("policyfrom" -> "policy - from"), and so does a year run into
+    the next word.
+
+    >>> normalize("DOHA, Jan. 16, 2025Qatars prime minister", names={"Qatar"}).text
+    "DOHA, Jan. 16, 2025 \u2014 Qatar's prime minister"
     """
     text = text.translate(_ONE_FOR_ONE)
     seen_alone = _standalone_capitalised(text) - set(not_names)
@@ -102,6 +108,7 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
             continue  # "The Houthis answered", "the Palestinians have": a plural subject, not a possessive
         if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name):
             inserts.append((m.end(1), "'"))
+    inserts += [(m.end(), " \u2014 ") for m in _DIGIT_WORD.finditer(text)]
     name_words = {w for n in known for w in n.split()} | seen_alone
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())

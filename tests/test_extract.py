@@ -546,3 +546,23 @@ def test_talks_before_an_agreement_were_held(resources: pipeline.Resources) -> N
     assert meetings(resources, "The two sides will sign the accord after talks between Pakistani Defence Minister "
                                "Khawaja Asif and Mullah Mohammad Yaqoob.") == {
         frozenset({"Khawaja Asif", "Mohammad Yaqoob"}): ("planned", "in person")}
+
+
+def test_a_list_of_leaders_and_the_same_five_later(resources: pipeline.Resources) -> None:
+    text = ("In Kyiv on Friday, South African President Cyril Ramaphosa, Senegal's Macky Sall, Zambia's Hakainde "
+            "Hichilema, Comoros President Azali Assoumani and Egyptian Prime Minister Mostafa Madbouly held talks "
+            "with Volodymyr Zelensky. A day later the same five, joined by Congolese President Denis Sassou Nguesso, "
+            "were received by Putin at the Konstantinovsky Palace.")
+    five = ["Cyril Ramaphosa", "Macky Sall", "Hakainde Hichilema", "Azali Assoumani", "Mostafa Madbouly"]
+    pairs = met(resources, text)
+    assert {frozenset({a, "Volodymyr Zelensky"}) for a in five} <= pairs  # NER's FAC and ORG are people here
+    guests = [*five, "Denis Sassou Nguesso"]
+    assert {frozenset({a, "Vladimir Putin"}) for a in guests} <= pairs
+    assert {frozenset({a, b}) for a in guests for b in guests if a < b} <= pairs  # received together
+    assert frozenset({"Denis Sassou Nguesso", "Volodymyr Zelensky"}) not in pairs  # he joined in St Petersburg
+
+
+def test_a_year_run_into_the_next_word_is_split(resources: pipeline.Resources) -> None:
+    text = ("JUBA, March 29, 2025Kenyan opposition veteran Raila Odinga, sent by President William Ruto as a special "
+            "envoy, was received by South Sudanese President Salva Kiir at State House in Juba on Friday.")
+    assert met(resources, text) == {frozenset({"Raila Odinga", "Salva Kiir"})}
