@@ -835,6 +835,14 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _definite_meeting(c, pat)]
     status, mode = modality.of_verb(verb, pat)
+    if verb.lemma_.lower() == "bring" and any(t.lower_ == "together" and t.dep_ in ("advmod", "prt")
+                                              for t in verb.subtree if t.head.i in (verb.i, *(c.i for c in verb.children))):
+        # "The meeting brought together A and B", "Erdogan brought Putin and Zelensky together": they all met
+        guests = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+        guests = _listed(verb, res, pat, guests)
+        hosts = [a for a in _subjects(verb, res)[0] if a.type == "Person"]
+        pairs = [p for p in _pairs(hosts, guests) + _pairs(guests, []) if not res.same_party(*p) and _same_level(*p)]
+        return _meetings(pairs, verb, status, mode, "verb:bring:together", res, article, norm)
     agents = [c for c in verb.children if c.dep_ == "agent"]
     if not objects and verb.lemma_.lower() in ("join", "accompany") and agents and earlier and mode == "in person":
         # "Biden was joined by Sullivan and Nuland": they sat with the other side of the meeting just reported

@@ -671,10 +671,17 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             actors = tuple(dict.fromkeys(a for m in names for a in m.actors))
             if len(actors) > 1 and len(names) == len(tok.conjuncts) + 1:
                 groups.append((tok.i, actors))
+    known = {**by_token, **{m.root: m for m in mentions if m.kind == "pronoun"}}
+    nationals = {f"{form}s".lower(): country for country, forms in gaz.demonyms.items() for form in forms
+                 if form[-1:].isalpha() and not form.endswith("s")}  # "americans", "russians"
     for tok in doc:  # "Merz welcomed Zelensky ..., before the two leaders held talks": subject and object
         if tok.pos_ == "VERB":
-            subj = [by_token[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in by_token]
+            subj = [known[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in known]
             obj = [by_token[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_token]
+            if tok.lemma_.lower() in ("hold", "have", "meet", "conduct"):  # "he held talks with X"
+                obj += [by_token[o.i] for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+                        for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                        for o in p.children if o.dep_ == "pobj" and o.i in by_token]
             pair = tuple(dict.fromkeys(a for m in subj + obj if len(m.actors) == 1 for a in m.actors))
             if subj and obj and len(pair) == 2 and all(a.type == "Person" for a in pair):
                 groups.append((max(m.start for m in subj + obj), pair))
@@ -707,6 +714,10 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 [] if tok.lower_ in _NUMBERS else earlier)  # "the same five" are five
         if tok.lower_ in ("leaders", "ministers", "presidents", "men", "women", "americans", "envoys"):
             earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
+        country = nationals.get(tok.lower_)
+        if country is not None:  # "the two Americans": Americans only
+            sides = _sides(mentions, roles, gaz, article)
+            earlier = [g for g in earlier if all(sides.get(a.key, country) == country for a in g[1])]
         role = tok.lemma_.lower()
         if role in ("minister", "president", "envoy", "negotiator"):  # "the two ministers": ministers only
             def holds(a: Actor) -> bool:

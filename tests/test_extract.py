@@ -566,3 +566,25 @@ def test_a_year_run_into_the_next_word_is_split(resources: pipeline.Resources) -
     text = ("JUBA, March 29, 2025Kenyan opposition veteran Raila Odinga, sent by President William Ruto as a special "
             "envoy, was received by South Sudanese President Salva Kiir at State House in Juba on Friday.")
     assert met(resources, text) == {frozenset({"Raila Odinga", "Salva Kiir"})}
+
+
+def test_brought_together(resources: pipeline.Resources) -> None:
+    assert met(resources, "The meeting brought together Israeli national security adviser Tzachi Hanegbi and Hussein "
+                          "al-Sheikh, secretary-general of the PLO executive committee.") == {
+        frozenset({"Tzachi Hanegbi", "Hussein al-Sheikh"})}
+    assert met(resources, "Erdogan brought Putin and Zelensky together in Istanbul.") == {
+        frozenset({"Recep Tayyip Erdoğan", "Vladimir Putin"}), frozenset({"Recep Tayyip Erdoğan", "Volodymyr Zelensky"}),
+        frozenset({"Vladimir Putin", "Volodymyr Zelensky"})}
+
+
+def test_the_two_men_after_talks_with_and_the_two_americans(resources: pipeline.Resources) -> None:
+    text = ("In Jeddah on Saturday Andriy Yermak held talks with U.S. national security adviser Jake Sullivan, and "
+            "the two men were later received together by Musaed al-Aiban.")
+    assert {frozenset({"Musaed al-Aiban", "Andriy Yermak"}), frozenset({"Musaed al-Aiban", "Jake Sullivan"})} \
+        <= met(resources, text)
+    text = ("Andrew Peek, a White House official, and Michael Anton, a State Department director, met Ukrainian "
+            "Defence Minister Rustem Umerov on Sunday. On Monday the two Americans held talks with Grigory Karasin, "
+            "a Russian senator.")
+    pairs = met(resources, text)
+    assert {frozenset({"Andrew Peek", "Grigory Karasin"}), frozenset({"Michael Anton", "Grigory Karasin"})} <= pairs
+    assert frozenset({"Rustem Umerov", "Grigory Karasin"}) not in pairs
