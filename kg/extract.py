@@ -317,10 +317,11 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
     return []
 
 
-def _other_sides(actors: list[Actor], res: Resolution, trigger: Token) -> list[tuple[Actor, ...]]:
+def _other_sides(actors: list[Actor], res: Resolution, trigger: Token, any_length: bool = False
+                 ) -> list[tuple[Actor, ...]]:
     """Return the pairs among the guests of one meeting who act for different, known sides: "Burns held talks
     with Egypt's Kamel and Qatar's prime minister" (they met each other too), unless it says "separately"."""
-    if len(actors) != 2 or _in_headline(trigger) or any(t.lower_ in _SEPARATE for t in trigger.sent):
+    if len(actors) != 2 and not any_length or _in_headline(trigger) or any(t.lower_ in _SEPARATE for t in trigger.sent):
         return []  # a longer list is more often one side's team ("his counterparts from A, B and C")
     return [(a, b) for a, b in _pairs(actors, []) if a.key in res.sides and b.key in res.sides
             and res.sides[a.key] != res.sides[b.key]]
@@ -833,8 +834,15 @@ _GATHERINGS = {"summit", "session", "conference", "forum", "reception", "banquet
 def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
             earlier: tuple[Actor, ...], chairs: list[Actor]) -> list[Fact]:
     """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and _definite_meeting(c, pat)]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (
+        _definite_meeting(c, pat) or c.lower_ in ("round", "session") and any(d.lower_ == "the" for d in c.children))]
     status, mode = modality.of_verb(verb, pat)
+    if not objects and verb.lemma_.lower() == "join" and earlier and not any(c.dep_ == "agent" for c in verb.children):
+        # "Guterres then joined them", "Ulyanov and Wang Qun joined the two men for the session": whom they joined
+        # were at the meeting just reported, and so were they
+        joined = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+        if joined and set(joined) <= set(earlier):
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if verb.lemma_.lower() == "bring" and any(t.lower_ == "together" and t.dep_ in ("advmod", "prt")
                                               for t in verb.subtree if t.head.i in (verb.i, *(c.i for c in verb.children))):
         # "The meeting brought together A and B", "Erdogan brought Putin and Zelensky together": they all met
@@ -905,7 +913,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not earlier:
         chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
         return []
-    pairs = [(a, b) for a in who for b in earlier if a != b and _same_level(a, b)]
+    pairs = [(a, b) for a in who for b in earlier if a != b and _same_level(a, b) and not res.same_party(a, b)]
+    pairs += _other_sides(who, res, verb, any_length=True)  # "Wang Yi and Vucevic joined the expanded round"
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)

@@ -439,10 +439,12 @@ def _titled_names(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer, people
         if (tok.lower_.rstrip(".") not in _NAME_TITLES and not after_list) or tok.i + 2 > len(doc):
             continue
         start = end = tok.i + 1
-        while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+        while end < len(doc) and end - start < 5 and (
+                doc[end].pos_ == "PROPN" and doc[end].is_title and end - start < 3
+                or doc[end].lower_ in _PATRONYMICS and end > start and end + 1 < len(doc) and doc[end + 1].is_title) \
                 and end not in by_token and doc[end].ent_type_ in ("", "ORG", "NORP") \
                 and doc[end].text not in gaz.demonym_set() and doc[end].lower_ not in _NAME_TITLES:
-            end += 1
+            end += 1  # "Prince Badr bin Sultan"
         if end - start < 2 or (end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title):
             continue
         span = Span(doc, start, end, label="PERSON")
@@ -460,6 +462,8 @@ def _surnames(doc: Doc, people: dict[str, Actor], by_token: dict[int, Mention]) 
                                                                              or doc[tok.i - 1].is_punct)):
             continue  # mid-sentence capitalised "He" is He Lifeng when he was named; a sentence-initial "He" is not
         actor = people.get(tok.text)
+        if tok.i > 0 and doc[tok.i - 1].lower_ in _PATRONYMICS:
+            continue  # the father's name in "Badr bin Sultan" is not someone named Sultan
         if actor is not None and actor.label != tok.text and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN"):
             out.append(Mention(tok.i, tok.i + 1, tok.i, (actor,), "name"))
     return out
@@ -694,12 +698,13 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
     groups += _name_lists(doc, names)
     groups.sort(key=lambda g: g[0])
     for tok in doc:
-        if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
-        plural = tok.lower_ == "they" and tok.pos_ == "PRON" and tok.dep_ != "dobj"
+        plural = tok.pos_ == "PRON" and (tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass")
+                                         or tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj"))
         if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
-                and not any(c.dep_ in ("poss", "amod", "compound", "prep") and c.lower_ != "same"
-                            for c in tok.children):
+                and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same"
+                            or c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
             plural = True  # "the two leaders", "the ministers"; not "the Russian ministers"
         size = _NUMBERS.get(tok.lower_) or next((_NUMBERS[c.lower_] for c in tok.children
                                                   if c.dep_ == "nummod" and c.lower_ in _NUMBERS), None)
@@ -709,6 +714,10 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if not plural:
             continue
         earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 150]
+        if tok.dep_ in ("dobj", "pobj"):  # "A and B joined the two men": not A and B themselves
+            verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+            own = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+            earlier = [g for g in earlier if g[0] not in own]
         if size:
             earlier = [g for g in earlier if len(g[1]) == size] or (
                 [] if tok.lower_ in _NUMBERS else earlier)  # "the same five" are five

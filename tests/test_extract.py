@@ -588,3 +588,25 @@ def test_the_two_men_after_talks_with_and_the_two_americans(resources: pipeline.
     pairs = met(resources, text)
     assert {frozenset({"Andrew Peek", "Grigory Karasin"}), frozenset({"Michael Anton", "Grigory Karasin"})} <= pairs
     assert frozenset({"Rustem Umerov", "Grigory Karasin"}) not in pairs
+
+
+def test_joining_the_people_or_the_round_just_reported(resources: pipeline.Resources) -> None:
+    text = "Erdogan met Zelensky in Lviv on Thursday. Guterres then joined them for three-way talks."
+    assert met(resources, text) == {frozenset({"Recep Tayyip Erdoğan", "Volodymyr Zelensky"}),
+                                    frozenset({"António Guterres", "Recep Tayyip Erdoğan"}),
+                                    frozenset({"António Guterres", "Volodymyr Zelensky"})}
+    text = ("Enrique Mora held talks with Abbas Araghchi in Vienna on Tuesday. Russia's envoy Mikhail Ulyanov "
+            "joined the two men for the session.")
+    assert {frozenset({"Mikhail Ulyanov", "Enrique Mora"}), frozenset({"Mikhail Ulyanov", "Abbas Araghchi"})} \
+        <= met(resources, text)
+    text = ("Xi held talks with Serbian President Aleksandar Vucic. Chinese Foreign Minister Wang Yi and Serbian Prime "
+            "Minister Milos Vucevic joined the expanded round.")
+    assert met(resources, text) == {frozenset({"Xi Jinping", "Aleksandar Vučić"}),
+                                    frozenset({"Wang Yi", "Aleksandar Vučić"}), frozenset({"Milos Vucevic", "Xi Jinping"}),
+                                    frozenset({"Wang Yi", "Milos Vucevic"})}  # each side with the other, not its own
+
+
+def test_a_fathers_name_after_bin_in_a_name_ner_missed(resources: pipeline.Resources) -> None:
+    text = ("Crown Prince Mohammed bin Salman received Sultan al-Arada in Riyadh. Assad had been received at the "
+            "airport by Prince Badr bin Sultan, the deputy governor of Mecca province.")
+    assert frozenset({"Badr bin Sultan", "Bashar al-Assad"}) in met(resources, text)
