@@ -112,13 +112,19 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     people = agents or subjects  # "the agreement signed in Pretoria by A and B": the agents
     for by in [c for c in verb.children if c.dep_ == "agent"]:
         people = _listed(by, res, pat, people)
-    people += _with_objects(verb, res)
+    withs = _with_objects(verb, res)
     for p in [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep"]:  # "signed ... with A and B"
-        people += _listed(p, res, pat)
+        withs += _listed(p, res, pat)
     named = {a for m in res.mentions if m.kind != "pronoun" and verb.sent.start <= m.start < verb.sent.end
              for a in m.actors}
     people = [a for a in dict.fromkeys(people) if a.type == "Person" and a in named]  # not "the two men signed"
-    pairs = [(a, b) for a, b in _pairs(people, []) if not res.same_party(a, b)]
+    withs = [a for a in dict.fromkeys(withs) if a.type == "Person" and a not in people]
+    counterpart = any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN")
+                                                                     for o in p.children) for p in verb.children)
+    if (withs or counterpart) and people:  # "Macron, Scholz and Michel signed a statement with him": each with him
+        pairs = [(a, b) for a in people for b in withs if not res.same_party(a, b)]
+    else:
+        pairs = [(a, b) for a, b in _pairs(people + withs, []) if not res.same_party(a, b)]
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
@@ -408,7 +414,8 @@ def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",
     """Return the actors after "with", also in "with A on Tuesday and with B on Monday"."""
     found = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps]
     found += [c for p in found for c in p.conjuncts if c.lower_ in preps]
-    return actors_under([o for p in found for o in p.children if o.dep_ == "pobj"], res)
+    return actors_under([o for p in found for o in p.children if o.dep_ == "pobj"
+                         and not any(c.lower_ == "present" for c in o.children)], res)  # not "with A present"
 
 
 # ------------------------------------------------------------------ meetings
@@ -946,10 +953,22 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     """
     be = adj.head if adj.head.lemma_ == "be" else next(
         (c for c in adj.children if c.lemma_ == "be" and c.dep_ in ("aux", "auxpass", "cop")), None)
+    if be is None and adj.dep_ == "amod" and adj.head.dep_ == "pobj" and adj.head.head.lower_ == "with":
+        # "X received Y, with council members A and B present at the meeting": A and B were there
+        talks = [o for p in adj.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children
+                 if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
+        present = _listed(adj.head.head, res, pat, actors_under([adj.head], res))
+        present = [a for a in present if a not in earlier]
+        pairs = [(a, b) for a in present for b in earlier if not res.same_party(a, b) and _same_level(a, b)]
+        if not talks or not pairs:
+            return []
+        status, mode = modality.of_noun(talks[0], pat, None)
+        return _meetings(pairs, talks[0], status, mode, "present-at", res, article, norm)
     # "at the talks" hangs on "present" or, in some parses, on the copula ("were present at the talks")
     talks = [o for t in (adj, be) if t is not None for p in t.children if p.dep_ == "prep" and p.lower_ == "at"
-             and p.i > adj.i for o in p.children
-             if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
+             and (p.i > adj.i or be is not None and be.dep_ == "relcl") for o in p.children if o.dep_ == "pobj"
+             for o in ([be.head] if o.tag_ == "WDT" and be is not None and be.dep_ == "relcl" else [o])
+             if o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns]  # also "talks, at which X was"
     if not talks or be is None:
         return []
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
@@ -960,10 +979,11 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
     pairs = _among(present, res)
-    if chairs and _definite_meeting(talks[0], pat):
+    definite = _definite_meeting(talks[0], pat) or be.dep_ == "relcl" and talks[0].i == be.head.i  # "talks, at which"
+    if chairs and definite:
         pairs += [(c, a) for c in chairs for a in present if c != a]
         chairs.clear()
-    if _definite_meeting(talks[0], pat):  # "the talks" are the meeting just reported: those present joined it
+    if definite:  # "the talks" are the meeting just reported: those present joined it
         pairs += [(a, b) for a in present for b in earlier if a != b and (a, b) not in pairs and (b, a) not in pairs
                   and not res.same_party(a, b) and _same_level(a, b)]
     if not pairs:

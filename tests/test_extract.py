@@ -610,3 +610,21 @@ def test_a_fathers_name_after_bin_in_a_name_ner_missed(resources: pipeline.Resou
     text = ("Crown Prince Mohammed bin Salman received Sultan al-Arada in Riyadh. Assad had been received at the "
             "airport by Prince Badr bin Sultan, the deputy governor of Mecca province.")
     assert frozenset({"Badr bin Sultan", "Bashar al-Assad"}) in met(resources, text)
+
+
+def test_present_at_in_relative_and_absolute_clauses(resources: pipeline.Resources) -> None:
+    text = ("Erdogan met Zelensky in Lviv on Thursday. Guterres then joined them for three-way talks, at which "
+            "Foreign Minister Dmytro Kuleba was also present.")
+    assert {frozenset({"Dmytro Kuleba", "António Guterres"}), frozenset({"Dmytro Kuleba", "Recep Tayyip Erdoğan"})} \
+        <= met(resources, text)
+    text = ("Crown Prince Mohammed bin Salman received Rashad al-Alimi at his palace in Riyadh, with council members "
+            "Aidarous al-Zubaidi, the southern separatist leader, and Sultan al-Arada, the governor of Marib, present "
+            "at the meeting.")
+    assert {frozenset({"Mohammed bin Salman", "Rashad al-Alimi"}), frozenset({"Sultan al-Arada", "Mohammed bin Salman"}),
+            frozenset({"Aidarous al-Zubaidi", "Mohammed bin Salman"})} <= met(resources, text)
+
+
+def test_signing_with_a_counterpart_pairs_each_signer_with_him_only(resources: pipeline.Resources) -> None:
+    text = ("Macron, Scholz and Michel met Pashinyan on the sidelines of the summit and signed a joint statement "
+            "with him.")
+    assert frozenset({"Emmanuel Macron", "Olaf Scholz"}) not in met(resources, text)
