@@ -682,7 +682,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if tok.pos_ == "VERB":
             subj = [known[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in known]
             obj = [by_token[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_token]
-            if tok.lemma_.lower() in ("hold", "have", "meet", "conduct"):  # "he held talks with X"
+            if tok.lemma_.lower() in ("hold", "have", "meet", "conduct", "sit", "talk", "confer", "negotiate", "dine"):
                 obj += [by_token[o.i] for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
                         for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in p.children if o.dep_ == "pobj" and o.i in by_token]

@@ -628,3 +628,10 @@ def test_signing_with_a_counterpart_pairs_each_signer_with_him_only(resources: p
     text = ("Macron, Scholz and Michel met Pashinyan on the sidelines of the summit and signed a joint statement "
             "with him.")
     assert frozenset({"Emmanuel Macron", "Olaf Scholz"}) not in met(resources, text)
+
+
+def test_an_offer_named_in_apposition_is_of_that_kind(resources: pipeline.Resources) -> None:
+    text = ("Vladimir Putin ignored the ceasefire and offered instead to resume direct talks with Ukraine in Istanbul, "
+            "a counter-proposal that Macron called a first step.")
+    found = [f for f in facts(resources, text) if isinstance(f, Proposal)]
+    assert [(tuple(a.label for a in f.proposers), f.plan.kind) for f in found] == [(("Vladimir Putin",), "counter-proposal")]
