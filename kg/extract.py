@@ -46,8 +46,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB" \
-                and not (tok.dep_ == "acl" and tok.lemma_.lower() in _WITH_VERBS):  # ("A, joined by B, met C": B
-            # is part of the subject of "met")
+                and not (tok.dep_ == "acl" and tok.lemma_.lower() in _WITH_VERBS  # ("A, joined by B, met C": B
+                         and tok.head.lemma_.lower() not in pat.meeting_nouns):  # is part of the subject of "met")
             if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
                 earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
             else:
@@ -443,9 +443,12 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
         before = [m for m in res.mentions if m.end == verb.i and m.kind != "pronoun"]
         subjects = list(before[-1].actors) if before else []
-    together = len(subjects) > 1 and any(c.dep_ == "advmod" and c.lower_ == "together" for t in [
-        verb, *(p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with")] for c in t.children)
-    if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak") and not together:
+    withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"]
+    together = len(subjects) > 1 and any(c.dep_ == "advmod" and c.lower_ == "together" for t in [verb, *withs]
+                                         for c in t.children)
+    each_other = len(subjects) > 1 and any(o.lower_ in ("other", "another") for p in withs for o in p.children)
+    if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak") and not together \
+            and not each_other:
         return []
     called_on = []
     if lemma == "call" and not any(c.dep_ == "ccomp" for c in verb.children):
@@ -485,8 +488,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         pairs += _among(objects, res)
     elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)
-    if together and objects and not agents:  # "A and B sat down together with C": A and B met too
-        pairs += [p for p in _pairs(subjects, []) if not res.same_party(*p)]
+    if (together and objects or each_other) and not agents:  # "A and B sat down together with C", "with each
+        pairs += [p for p in _pairs(subjects, []) if not res.same_party(*p)]  # other": A and B met
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
@@ -506,7 +509,17 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
             return []  # "X spoke with Y" alone does not say how; only calls are recorded
         mode = "video" if mode == "video" else "phone"
     rule = f"verb:{lemma}" + (":passive" if agents else "")
-    return _meetings(pairs, verb, status, mode, rule, res, article, norm)
+    found = _meetings(pairs, verb, status, mode, rule, res, article, norm)
+    if subjects and not agents and lemma in ("visit", "meet", "host", "receive", "welcome"):
+        # gapping: "visited Putin in Moscow in April and then Zelensky in Kyiv": the second object, with its own place
+        for c in verb.children:
+            if c.dep_ == "conj" and c.pos_ == "PROPN" and (m := res.at(c.i)) is not None \
+                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                gapped = [a for a in m.actors if a.type in ("Person", "Group") and a not in subjects]
+                place = modality.location(c)
+                found += [replace(f, location=place or f.location)
+                          for f in _meetings(_pairs(subjects, gapped), verb, status, mode, rule, res, article, norm)]
+    return found
 
 
 _TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
@@ -712,6 +725,12 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         if p.lower_ in ("between", "among") and p.head.i == noun.i:
             between = _listed(p, res, pat, between)  # "between Vice Premier He Lifeng and EU trade commissioner
             # X": titles break parses
+    if not between and not withs and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lower_ in _MEASURES and noun.head.head.head.pos_ in ("VERB", "AUX"):
+        # "followed five hours of talks that morning between Blinken and Wang Yi": the parse hangs "between" on the verb
+        for p in noun.head.head.head.children:
+            if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i:
+                between = _listed(p, res, pat, actors_under([p], res))
     owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
     owners += [a for c in noun.children if c.dep_ == "compound" for p in c.children  # "Zelensky's Oval Office
                if p.dep_ == "poss" and (m := res.at(p.i)) is not None for a in m.actors]  # meeting with X"
@@ -788,12 +807,13 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     return _meetings(pairs, noun, status, mode, rule, res, article, norm)
 
 
-_MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions"}
+_MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions", "year", "years", "months", "month",
+             "week", "day", "hour"}
 _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
 _WITH_VERBS = {"join", "accompany"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring", "flank",
-               "sit"}
+               "sit", "stand"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False) -> tuple[Actor, ...]:
@@ -867,6 +887,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
         pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
                  and not res.same_party(a, b)]
+        if verb.dep_ in ("acl", "advcl"):  # "a session ..., joined by Foreign Ministers A and B": across from each other
+            pairs += _other_sides(who, res, verb, any_length=True)
         # gapping: "Biden was joined by A and B, and Putin by C and D": C and D sat with Putin, across from
         # Biden, A and B
         other, theirs = _gapped_side(verb, res, pat, earlier)
@@ -875,6 +897,20 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
             pairs = [(a, b) for a, b in pairs if b != other or a not in theirs]
             pairs += [(c, m) for c in theirs for m in mine if c != m and not res.same_party(c, m)]
         return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:passive", res, article, norm)
+    between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
+    if not objects and verb.lemma_.lower() in ("sit", "stand") and between and not agents and mode == "in person":
+        # "Fidan sat between the two delegations, headed by A and B": he sat with both, and they faced each other
+        sides = actors_under([o for p in between for o in p.children], res)
+        for o in (o for p in between for o in p.children if o.dep_ == "pobj"):
+            for acl in o.children:
+                if acl.dep_ == "acl" and acl.lemma_.lower() in ("head", "lead"):
+                    for by in acl.children:
+                        if by.dep_ == "agent":
+                            sides = _listed(by, res, pat, sides)
+        sides = [a for a in dict.fromkeys(sides) if a.type in ("Person", "Group")]
+        who = _subjects(verb, res)[0]
+        pairs = [p for p in _pairs(who, sides) + _pairs(sides, []) if not res.same_party(*p) and _same_level(*p)]
+        return _meetings(pairs, verb, status, mode, "verb:sit:between", res, article, norm)
     if not objects and verb.lemma_.lower() in ("accompany", "sit", "flank") and not agents and earlier \
             and mode == "in person":
         # "Wang Yi accompanied the Chinese leader", "Ryabkov sat at Lavrov's side", "Blinken sat beside Biden":

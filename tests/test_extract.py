@@ -635,3 +635,32 @@ def test_an_offer_named_in_apposition_is_of_that_kind(resources: pipeline.Resour
             "a counter-proposal that Macron called a first step.")
     found = [f for f in facts(resources, text) if isinstance(f, Proposal)]
     assert [(tuple(a.label for a in f.proposers), f.plan.kind) for f in found] == [(("Vladimir Putin",), "counter-proposal")]
+
+
+def test_gapping_reciprocals_and_hours_of_talks(resources: pipeline.Resources) -> None:
+    found = [f for f in facts(resources, "Guterres visited Vladimir Putin in Moscow in April and then Ukrainian "
+                                         "President Volodymyr Zelensky in Kyiv.") if isinstance(f, Meeting)]
+    assert {(frozenset(a.label for a in f.participants), f.location) for f in found} == {
+        (frozenset({"António Guterres", "Vladimir Putin"}), "Moscow"),
+        (frozenset({"António Guterres", "Volodymyr Zelensky"}), "Kyiv")}
+    assert met(resources, "Macron and Scholz met with each other in Paris.") == {
+        frozenset({"Emmanuel Macron", "Olaf Scholz"})}
+    assert met(resources, "US envoy Zalmay Khalilzad had held more than a year of talks with the Taliban co-founder "
+                          "Abdul Ghani Baradar in the Qatari capital.") == {
+        frozenset({"Zalmay Khalilzad", "Abdul Ghani Baradar"})}
+    assert met(resources, "The meeting with Xi followed five and a half hours of talks that morning between Blinken "
+                          "and Foreign Minister Wang Yi at the Diaoyutai State Guesthouse.") == {
+        frozenset({"Antony Blinken", "Wang Yi"})}
+
+
+def test_sitting_between_and_joining_a_session(resources: pipeline.Resources) -> None:
+    text = ("Hakan Fidan opened the meeting and sat between the two delegations, headed by Vladimir Medinsky, an aide "
+            "to Russian President Vladimir Putin.")
+    assert frozenset({"Hakan Fidan", "Vladimir Medinsky"}) in met(resources, text)
+    text = ("Ilham Aliyev and Nikol Pashinyan held talks in Abu Dhabi on Friday. The leaders' tête-à-tête was followed "
+            "by a session in an expanded format at the same venue, joined by Foreign Ministers Jeyhun Bayramov and "
+            "Ararat Mirzoyan.")
+    pairs = met(resources, text)
+    assert {frozenset({"Jeyhun Bayramov", "Ararat Mirzoyan"}), frozenset({"Jeyhun Bayramov", "Nikol Pashinyan"}),
+            frozenset({"Ararat Mirzoyan", "Ilham Aliyev"})} <= pairs
+    assert frozenset({"Jeyhun Bayramov", "Ilham Aliyev"}) not in pairs  # his own leader
