@@ -156,11 +156,16 @@ def _shuttled(tok: Token, res: Resolution, pat: Patterns, article: Article, norm
     if not betweens:
         return []
     sides: list[Actor] = []
+    led: set[Actor] = set()
     for p in betweens:
         sides += actors_under([o for o in p.children], res) + _listed(p, res, pat)
-        for o in p.subtree:  # "a Hamas delegation led by Khalil al-Hayya": its leader too
+        for o in p.subtree:  # "a Hamas delegation led by Khalil al-Hayya": the delegation, through its leader
             if o.dep_ == "agent" and o.head.lemma_.lower() in ("lead", "head"):
-                sides += actors_under(list(o.children), res)
+                leaders = actors_under(list(o.children), res)
+                sides += leaders
+                if leaders and (g := res.at(o.head.head.i)) is not None and g.kind == "group":
+                    led.update(g.actors)
+    sides = [a for a in sides if a not in led]
     verb = tok if tok.pos_ == "VERB" else next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
     mediators = _subjects(verb, res)[0] if verb is not None else []
     if not mediators:  # "X announced the deal after a day of shuttling between A and B"
@@ -241,6 +246,13 @@ def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None 
                 continue  # "Putin's aides", "Hamas negotiator X": a modifier, not a participant
             if _in_clause_below(tok, head) or _under_modifier(tok, head) or _owner_in_apposition(m, tok.doc, res):
                 continue
+            if m.kind == "group":  # "a Hamas delegation led by Khalil al-Hayya": the delegation, through its head
+                leaders = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+                           for ag in c.children if ag.dep_ == "agent" for o in ag.children
+                           if (lm := res.at(o.i)) is not None and o.i == lm.root for a in lm.actors if a.type == "Person"]
+                if leaders:
+                    found.extend(leaders)
+                    continue
             found.extend(m.actors)
     return list(dict.fromkeys(found))
 

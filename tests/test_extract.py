@@ -48,8 +48,9 @@ HAPPENED = [
      {("Mohammed bin Salman", "Donald Trump"), ("Mohammed bin Salman", "Ahmed al-Sharaa"),
       ("Donald Trump", "Ahmed al-Sharaa")}),
     ("Hamas officials held talks with Egyptian mediators in Cairo.", {("Hamas officials", "Egyptian mediators")}),
+    # a delegation with its head named is named through its head
     ("A Russian delegation led by Vladimir Medinsky met Ukrainian negotiators in Istanbul.",
-     {("Russian delegation", "Ukrainian negotiators")}),
+     {("Vladimir Medinsky", "Ukrainian negotiators")}),
     # regressions from the gold set's dev split
     ("NATO Secretary General Jens Stoltenberg hosted Erdogan and Swedish Prime Minister Ulf Kristersson.",
      {("Jens Stoltenberg", "Recep Tayyip Erdoğan"), ("Jens Stoltenberg", "Ulf Kristersson"),
@@ -191,8 +192,7 @@ HAPPENED = [
                           ("Volodymyr Zelensky", "Emmanuel Macron"), ("Steve Witkoff", "Emmanuel Macron")}),
     ("Sheikh Mohammed bin Abdulrahman Al Thani announced the agreement after a day of shuttling between a Hamas "
      "delegation led by Khalil al-Hayya and an Israeli team headed by David Barnea.",
-     {("Mohammed bin Abdulrahman Al Thani", "Hamas delegation"), ("Mohammed bin Abdulrahman Al Thani", "Khalil al-Hayya"),
-      ("Mohammed bin Abdulrahman Al Thani", "Israeli team"), ("Mohammed bin Abdulrahman Al Thani", "David Barnea")}),
+     {("Mohammed bin Abdulrahman Al Thani", "Khalil al-Hayya"), ("Mohammed bin Abdulrahman Al Thani", "David Barnea")}),
     ("Kaja Kallas signed the defence pact at Lancaster House with Foreign Secretary David Lammy.",
      {("Kaja Kallas", "David Lammy")}),
     ("Trump hosted Zelensky for lunch at the White House on Friday. The talks in the Cabinet Room lasted more than "
