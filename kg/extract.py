@@ -247,14 +247,19 @@ def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None 
             if _in_clause_below(tok, head) or _under_modifier(tok, head) or _owner_in_apposition(m, tok.doc, res):
                 continue
             if m.kind == "group":  # "a Hamas delegation led by Khalil al-Hayya": the delegation, through its head
-                leaders = [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
-                           for ag in c.children if ag.dep_ == "agent" for o in ag.children
-                           if (lm := res.at(o.i)) is not None and o.i == lm.root for a in lm.actors if a.type == "Person"]
+                leaders = _led_by(tok, res)
                 if leaders:
                     found.extend(leaders)
                     continue
             found.extend(m.actors)
     return list(dict.fromkeys(found))
+
+
+def _led_by(tok: Token, res: Resolution) -> list[Actor]:
+    """Return the people named as leading the group ``tok``: "a delegation, led by X", "the team headed by X"."""
+    return [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+            for ag in c.children if ag.dep_ == "agent" for o in ag.children
+            if (lm := res.at(o.i)) is not None and o.i == lm.root for a in lm.actors if a.type == "Person"]
 
 
 def _owner_in_apposition(m: Mention, doc: Doc, res: Resolution) -> bool:
@@ -451,7 +456,11 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if agents:  # passive: "Y was received by X"
         for by in _agent_phrases(verb):  # "by European Council President A and Commission President B"
             agents = _listed(by, res, pat, agents)
+        if not subjects:  # "The delegation, led by X, was received by A and B": the delegation through its head
+            subjects = [a for c in verb.children if c.dep_ == "nsubjpass" for a in _led_by(c, res)]
         subjects, objects = agents, subjects
+        if not objects:
+            return []  # "was received by A and B" with no one named received: not A meeting B
     elif not subjects and verb.lower_ in _SURFACE_VERBS:  # "NATO Secretary General X hosted ..." parsed as a noun phrase
         before = [m for m in res.mentions if m.end == verb.i and m.kind != "pronoun"]
         subjects = list(before[-1].actors) if before else []

@@ -664,3 +664,12 @@ def test_sitting_between_and_joining_a_session(resources: pipeline.Resources) ->
     assert {frozenset({"Jeyhun Bayramov", "Ararat Mirzoyan"}), frozenset({"Jeyhun Bayramov", "Nikol Pashinyan"}),
             frozenset({"Ararat Mirzoyan", "Ilham Aliyev"})} <= pairs
     assert frozenset({"Jeyhun Bayramov", "Ilham Aliyev"}) not in pairs  # his own leader
+
+
+def test_a_delegation_received_through_its_head_and_no_hosts_paired_alone(resources: pipeline.Resources) -> None:
+    text = ("The delegation, led by Tagesse Chafo, the speaker of the House, was received at the airport by "
+            "Debretsion Gebremichael, the president of the TPLF, and Getachew Reda, its spokesman.")
+    assert met(resources, text) == {frozenset({"Debretsion Gebremichael", "Tagesse Chafo"}),
+                                    frozenset({"Getachew Reda", "Tagesse Chafo"})}
+    assert met(resources, "The visitors were received at the airport by Debretsion Gebremichael and Getachew Reda.") \
+        == set()  # two hosts of unnamed guests did not meet each other there
