@@ -319,8 +319,22 @@ def _pairs(left: list[Actor], right: list[Actor]) -> list[tuple[Actor, ...]]:
     return [(a, b) for i, a in enumerate(left) for b in left[i + 1:]]
 
 
-def _among(actors: list[Actor], res: Resolution) -> list[tuple[Actor, ...]]:
-    """Return the pairs among guests who met each other, unless they came as one party ("Trump's envoys A and B")."""
+def _own_words(verb: Token) -> list[Token]:
+    """Return the verb's adverbs and the words of its prepositional phrases ("in separate meetings"), not those
+    of clauses joined to it."""
+    out = [c for c in verb.children if c.dep_ == "advmod"]
+    for p in verb.children:
+        if p.dep_ == "prep":
+            out += [w for o in p.children if o.dep_ == "pobj" for w in o.subtree]
+    return out
+
+
+def _among(actors: list[Actor], res: Resolution, trigger: Token | None = None) -> list[tuple[Actor, ...]]:
+    """Return the pairs among guests who met each other, unless they came as one party ("Trump's envoys A and B")
+    or, with ``trigger``, its sentence says they were received apart ("in separate meetings")."""
+    if trigger is not None and not any(t.lower_ == "together" for t in trigger.sent) and any(
+            t.lower_ in ("separate", "separately", "respectively", "individually") for t in _own_words(trigger)):
+        return []
     return [p for p in _pairs(actors, []) if not res.same_party(*p)]
 
 
@@ -506,7 +520,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma in ("host", "receive", "welcome") or in_joint and not agents:
         # "X hosted A and B", "A and B were received by X", "met A, B and C in a joint session": A, B and C met
         # each other too
-        pairs += _among(objects, res)
+        pairs += _among(objects, res, verb)
     elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)
     if (together and objects or each_other) and not agents:  # "A and B sat down together with C", "with each

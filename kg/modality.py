@@ -49,6 +49,12 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     return out
 
 
+def _put_off(verb: Token) -> bool:
+    """True for "put off" and "pushed back": postponed."""
+    return verb.lemma_.lower() in ("put", "push") and any(
+        c.dep_ == "prt" and c.lower_ in ("off", "back") for c in verb.children)
+
+
 def preposition(prep: Token) -> str:
     """Return the word a preposition stands for: "instead" for "instead of", "ahead" for "ahead of"."""
     if prep.lower_ == "of":
@@ -67,7 +73,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
     """Return cancelled, refused, negated, planned or happened; the first three win over planned."""
     for n, t in enumerate(chain[1:], 1):
         lemma = t.lemma_.lower()
-        if lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in t.children)):
+        if lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in t.children)) \
+                or _put_off(t):
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
@@ -92,7 +99,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
         kids = list(t.children)
         if n > 0 and chain[n - 1].dep_ == "conj":
             crossed = True
-        if t is not chain[0] and lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in kids)):
+        if t is not chain[0] and (lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in kids))
+                                  or _put_off(t)):
             return "cancelled"
         if t is not chain[0] and lemma in pat.refuse_verbs:
             return "refused"

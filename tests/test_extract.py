@@ -673,3 +673,14 @@ def test_a_delegation_received_through_its_head_and_no_hosts_paired_alone(resour
                                     frozenset({"Getachew Reda", "Tagesse Chafo"})}
     assert met(resources, "The visitors were received at the airport by Debretsion Gebremichael and Getachew Reda.") \
         == set()  # two hosts of unnamed guests did not meet each other there
+
+
+def test_put_off_challenged_and_separate_receptions(resources: pipeline.Resources) -> None:
+    text = ("A meeting between Mossad chief David Barnea and Sheikh Mohammed bin Abdulrahman Al Thani that had been "
+            "planned for this week in Doha has been put off.")
+    assert meetings(resources, text) == {frozenset({"David Barnea", "Mohammed bin Abdulrahman Al Thani"}):
+                                         ("cancelled", "in person")}
+    assert met(resources, "Zelensky had challenged Vladimir Putin to meet him in person in Turkey.") == set()
+    assert met(resources, "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed were received by Xi "
+                          "at the Diaoyutai State Guesthouse in separate meetings on Tuesday.") == {
+        frozenset({"Xi Jinping", "William Ruto"}), frozenset({"Xi Jinping", "Abiy Ahmed"})}
