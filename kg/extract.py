@@ -1078,6 +1078,11 @@ def _nominal_preps(noun: Token) -> list[Token]:
 
 def _meetings(pairs: list[tuple[Actor, ...]], trigger: Token, status: str, mode: str, rule: str,
               res: Resolution, article: Article, norm: Normalized) -> list[Fact]:
+    # a country meets only countries, and only at talks ("Russia and Ukraine held talks"): hosting ("Qatar hosts US
+    # envoys", "Oman hosted the talks") or a summit between a country and a bloc names no meeting of theirs
+    talks = rule.startswith(("noun:talks", "noun:meeting", "noun:negotiation", "at-the-table"))
+    pairs = [p for p in pairs if not any(a.type == "Country" for a in p)
+             or talks and all(a.type == "Country" for a in p)]
     ev = evidence(trigger.sent, norm, article, rule)
     place = modality.location(trigger)
     when = modality.date_of(trigger, article.date)

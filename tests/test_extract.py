@@ -684,3 +684,11 @@ def test_put_off_challenged_and_separate_receptions(resources: pipeline.Resource
     assert met(resources, "Kenyan President William Ruto and Ethiopian Prime Minister Abiy Ahmed were received by Xi "
                           "at the Diaoyutai State Guesthouse in separate meetings on Tuesday.") == {
         frozenset({"Xi Jinping", "William Ruto"}), frozenset({"Xi Jinping", "Abiy Ahmed"})}
+
+
+def test_a_country_meets_only_countries_and_only_at_talks(resources: pipeline.Resources) -> None:
+    assert met(resources, "Qatar hosted US envoys Brett McGurk and Steve Witkoff in Doha.") == set()
+    assert met(resources, "Israel hosted Antony Blinken at the desert summit.") == set()
+    assert met(resources, "Xi addressed the first summit between China and the Gulf Cooperation Council.") == set()
+    assert met(resources, "Russia and Ukraine held their first direct peace talks in three years on Friday.") == {
+        frozenset({"Russia", "Ukraine"})}
