@@ -139,6 +139,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions, roles = _same_groups(mentions, roles)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_pronouns(doc, mentions, by_token, gaz))
+    mentions.extend(_it(doc, mentions, by_token))
     mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article),
@@ -776,6 +777,25 @@ def _list_filler(between: Span) -> bool:
 
 _LEADER_OFFICES = {"president", "prime minister", "chancellor", "king", "emir", "crown prince", "supreme leader",
                    "sultan", "pope", "premier", "leader"}
+
+
+def _it(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
+    """Resolve "it" and "its" to the country or organisation that is the subject of the same or the previous
+    sentence: "Saudi Arabia offered a ceasefire in a peace initiative it unveiled", "Egypt circulated its plan"."""
+    out: list[Mention] = []
+    subjects = sorted((m for m in mentions if len(m.actors) == 1 and m.actors[0].type in ("Country", "Organization")
+                       and m.kind == "name" and _is_subject(doc[m.root])), key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ not in ("it", "its") or tok.pos_ != "PRON" or tok.i in by_token \
+                or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        sent_starts = [s.start for s in doc.sents if s.start <= tok.sent.start]
+        since = sent_starts[-2] if len(sent_starts) > 1 else tok.sent.start
+        earlier = [m for m in subjects if since <= m.start < tok.i]
+        if earlier and not any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in by_token
+                               for t in doc[earlier[-1].end: tok.i]):  # no other subject since ("the deal ... it")
+            out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1].actors, "pronoun"))
+    return out
 
 
 def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer) -> list[Mention]:

@@ -692,3 +692,11 @@ def test_a_country_meets_only_countries_and_only_at_talks(resources: pipeline.Re
     assert met(resources, "Xi addressed the first summit between China and the Gulf Cooperation Council.") == set()
     assert met(resources, "Russia and Ukraine held their first direct peace talks in three years on Friday.") == {
         frozenset({"Russia", "Ukraine"})}
+
+
+def test_it_and_its_are_the_country_just_named_as_subject(resources: pipeline.Resources) -> None:
+    found = [f for f in facts(resources, "Egypt has hosted the talks for months. It presented a ceasefire proposal "
+                                         "on Monday.") if isinstance(f, Proposal)]
+    assert [tuple(a.label for a in f.proposers) for f in found] == [("Egypt",)]
+    found = [f for f in facts(resources, "The plan was discussed in Cairo. It was rejected.") if isinstance(f, Proposal)]
+    assert found == []  # no country to be "it"
