@@ -59,7 +59,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lemma_.lower() in _SIGN_VERBS and tok.pos_ == "VERB":
             facts.extend(_signed(tok, res, pat, article, norm))
         if tok.lower_ == "table" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "around", "across"):
-            facts.extend(_at_the_table(tok, res, pat, article, norm))
+            facts.extend(_at_the_table(tok, res, pat, article, norm, _last_participants(
+                facts, norm.to_original(tok.sent.start_char))))
         if tok.lemma_.lower() in ("shuttle", "shuttling"):
             facts.extend(_shuttled(tok, res, pat, article, norm))
         if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -133,8 +134,10 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     return _meetings(pairs, verb, status, mode, "verb:sign", res, article, norm)
 
 
-def _at_the_table(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
-    """"A and B were at the negotiating table in London": people of two sides at one table met."""
+def _at_the_table(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
+                  earlier: tuple[Actor, ...] = ()) -> list[Fact]:
+    """"A and B were at the negotiating table in London": people of two sides at one table met; "Also at the
+    table was X": X sat with those of the meeting just reported."""
     verb = tok.head.head
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ("be", "sit", "gather", "meet", "return"):
         return []
@@ -143,6 +146,8 @@ def _at_the_table(tok: Token, res: Resolution, pat: Patterns, article: Article, 
     if set(people) <= set(listed):
         people = listed
     pairs = [(a, b) for a, b in _pairs(people, []) if not res.same_party(a, b)]
+    if any(c.lower_ == "the" for c in tok.children) and any(c.lower_ in ("also", "too") for c in verb.children):
+        pairs += [(a, b) for a in people for b in earlier if a != b and not res.same_party(a, b) and _same_level(a, b)]
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
@@ -523,6 +528,11 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         pairs += _among(objects, res, verb)
     elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)
+    sitting_in = [a for p in withs for c in p.children if c.dep_ == "pcomp" and c.lemma_.lower() == "sit"
+                  for a in actors_under([n for n in c.children if n.dep_ in ("nsubj", "nsubjpass")], res)]
+    if sitting_in and subjects and objects:  # "X was received by Y, with A and B sitting in": they were there too
+        pairs += [(a, b) for a in sitting_in for b in dict.fromkeys(subjects + objects)
+                  if a != b and not res.same_party(a, b)]
     if (together and objects or each_other) and not agents:  # "A and B sat down together with C", "with each
         pairs += [p for p in _pairs(subjects, []) if not res.same_party(*p)]  # other": A and B met
     if not pairs:

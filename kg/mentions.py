@@ -730,9 +730,11 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             earlier = [g for g in earlier if all(sides.get(a.key, country) == country for a in g[1])]
         role = tok.lemma_.lower()
         if role in ("minister", "president", "envoy", "negotiator"):  # "the two ministers": ministers only
-            def holds(a: Actor) -> bool:
-                stated = any(r.holder == a and role in r.office for r in roles)
-                return stated or any(role in o.role for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
+            def holds(a: Actor) -> bool:  # (a vice president or deputy minister is not one of "the two presidents")
+                def office(title: str) -> bool:
+                    return role in title and not any(w in title for w in ("vice", "deputy"))
+                stated = any(r.holder == a and office(r.office) for r in roles)
+                return stated or any(office(o.role) for o in gaz.offices.get(a.key, []) if o.held_on(article.date))
             earlier = [g for g in earlier if all(holds(a) for a in g[1])] or earlier
         if role == "leader":  # "the two leaders": heads of state or government, not their envoys
             def leads(a: Actor) -> bool:

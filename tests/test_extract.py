@@ -700,3 +700,12 @@ def test_it_and_its_are_the_country_just_named_as_subject(resources: pipeline.Re
     assert [tuple(a.label for a in f.proposers) for f in found] == [("Egypt",)]
     found = [f for f in facts(resources, "The plan was discussed in Cairo. It was rejected.") if isinstance(f, Proposal)]
     assert found == []  # no country to be "it"
+
+
+def test_sitting_in_and_also_at_the_table(resources: pipeline.Resources) -> None:
+    text = "Mr Lee Jae-myung was received by Donald Trump in the Oval Office, with JD Vance and Marco Rubio sitting in."
+    assert met(resources, text) == {frozenset({"Donald Trump", "Lee Jae-myung"}), frozenset({"JD Vance", "Lee Jae-myung"}),
+                                    frozenset({"Marco Rubio", "Lee Jae-myung"})}
+    text = ("Venezuelan President Nicolas Maduro met Guyanese President Irfaan Ali at the airport. Also at the table "
+            "was Celso Amorim, the chief foreign policy adviser to Brazilian President Lula.")
+    assert {frozenset({"Celso Amorim", "Nicolás Maduro"}), frozenset({"Celso Amorim", "Irfaan Ali"})} <= met(resources, text)
