@@ -45,6 +45,10 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "nsubj")):
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs), facts))
+        elif tok.lemma_.lower() == "take" and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+            facts.extend(_same_talks(_took_part(tok, res, pat, article, norm, _last_participants(
+                facts, norm.to_original(tok.sent.start_char))), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB" \
                 and not (tok.dep_ == "acl" and tok.lemma_.lower() in _WITH_VERBS  # ("A, joined by B, met C": B
                          and tok.head.lemma_.lower() not in pat.meeting_nouns):  # is part of the subject of "met")
@@ -1006,6 +1010,19 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _took_part(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
+               earlier: tuple[Actor, ...]) -> list[Fact]:
+    """"Ushakov, who also took part, said ...", "X took part in the talks": X sat with the other side of the meeting
+    just reported (taking part in a summit, a war or an election is no meeting)."""
+    ins = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    if ins and not any(_definite_meeting(o, pat) for o in ins) or not earlier:
+        return []
+    who = [a for a in _subjects(verb, res)[0] if a not in earlier]
+    pairs = [(a, b) for a in who for b in earlier if not res.same_party(a, b) and _same_level(a, b)]
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, verb, status, mode, "verb:take-part", res, article, norm) if mode == "in person" else []
 
 
 def _gapped_side(verb: Token, res: Resolution, pat: Patterns, earlier: tuple[Actor, ...]

@@ -23,6 +23,10 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _CAP_S = re.compile(r"(?:\b|(?<=\d))([A-Z][A-Za-z\-]*[a-z])s\b(?=[ \t]+[A-Za-z0-9])")
 # a dateline whose dash was lost runs the year into the first word: "July 18, 2025Kenyan opposition veteran"
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z0-9])\d{1,4}(?=[A-Z][a-z])")
+# ... or a date or name into the next name: "in mid-AugustFidan shuttled", "Witkoffwho" is handled elsewhere
+_CAPS_RUN = re.compile(r"\b(?:[a-z]+-)?([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+_DATE_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     dash back ("policyfrom" -> "policy - from"), and so does a year run into
     the next word.
 
+    >>> normalize("In mid-AugustFidan shuttled", names={"Fidan"}).text
+    'In mid-August \u2014 Fidan shuttled'
     >>> normalize("DOHA, Jan. 16, 2025Qatars prime minister", names={"Qatar"}).text
     "DOHA, Jan. 16, 2025 \u2014 Qatar's prime minister"
     """
@@ -109,6 +115,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
         if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name):
             inserts.append((m.end(1), "'"))
     inserts += [(m.end(), " \u2014 ") for m in _DIGIT_WORD.finditer(text)]
+    inserts += [(m.start(2), " \u2014 ") for m in _CAPS_RUN.finditer(text) if m.group(1) in _DATE_WORDS
+                or m.group(2) in known or m.group(2) in seen_alone]
     name_words = {w for n in known for w in n.split()} | seen_alone
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())

@@ -709,3 +709,19 @@ def test_sitting_in_and_also_at_the_table(resources: pipeline.Resources) -> None
     text = ("Venezuelan President Nicolas Maduro met Guyanese President Irfaan Ali at the airport. Also at the table "
             "was Celso Amorim, the chief foreign policy adviser to Brazilian President Lula.")
     assert {frozenset({"Celso Amorim", "Nicolás Maduro"}), frozenset({"Celso Amorim", "Irfaan Ali"})} <= met(resources, text)
+
+
+def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
+    text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
+            "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
+            "in the summit.")
+    pairs = met(resources, text)
+    assert {frozenset({"Yuri Ushakov", "Steve Witkoff"}), frozenset({"Yuri Ushakov", "Jared Kushner"})} <= pairs
+    assert frozenset({"Yuri Ushakov", "Kirill Dmitriev"}) not in pairs and not any("Poland" in p for p in pairs)
+
+
+def test_a_month_run_into_a_name_is_split(resources: pipeline.Resources) -> None:
+    text = ("In two rounds in Ankara in mid-AugustFidan shuttled between Taye Atske Selassie, then Ethiopia's foreign "
+            "minister, and his Somali counterpart, Ahmed Moallim Fiqi.")
+    assert {frozenset({"Hakan Fidan", "Taye Atske Selassie"}), frozenset({"Hakan Fidan", "Ahmed Moallim Fiqi"})} \
+        <= met(resources, text)
