@@ -997,6 +997,15 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
             and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         pairs = [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]  # "X joined by video link"
         return _meetings(pairs, verb, status, mode, "verb:join", res, article, norm)
+    if not objects and verb.lemma_.lower() in ("join", "attend"):
+        # "they joined talks between Scholz and Li": they met the people of those talks
+        for talks in (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in pat.meeting_nouns):
+            named = actors_under([o for p in talks.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
+                                  for o in p.children], res)
+            if named:
+                objects, earlier = [talks], tuple(named)
+                if not any(a.type in ("Person", "Group") for a in _subjects(verb, res)[0]):
+                    return []
     if not objects:
         return []
     who = actors_under([g for c in agents for g in c.children], res) + \
@@ -1005,7 +1014,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not earlier:
         chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
         return []
-    pairs = [(a, b) for a in who for b in earlier if a != b and _same_level(a, b) and not res.same_party(a, b)]
+    pairs = [(a, b) for a in who for b in earlier if a != b and _same_level(a, b) and not res.same_party(a, b)
+             and a.type != "Organization"]
     pairs += _other_sides(who, res, verb, any_length=True)  # "Wang Yi and Vucevic joined the expanded round"
     if not pairs:
         return []
