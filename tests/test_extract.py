@@ -728,8 +728,9 @@ def test_a_month_run_into_a_name_is_split(resources: pipeline.Resources) -> None
 
 
 def test_joining_talks_between_named_people(resources: pipeline.Resources) -> None:
-    text = ("Scholz travelled with business leaders, including Volkswagen chief executive Oliver Blume. The executives "
-            "did not meet Xi, but they joined talks between Scholz and outgoing Premier Li Keqiang.")
+    text = ("The German chancellor travelled with a dozen business leaders, including Volkswagen chief executive Oliver "
+            "Blume and BASF head Martin Brudermüller. The executives did not meet Xi, but they joined talks between "
+            "Scholz and outgoing Premier Li Keqiang.")
     pairs = met(resources, text)
     assert frozenset({"Oliver Blume", "Li Keqiang"}) in pairs
     assert not any("Volkswagen" in p for p in pairs)  # a company is no participant
