@@ -51,7 +51,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 facts, norm.to_original(tok.sent.start_char))), facts))
         elif tok.lemma_.lower() in _JOIN_VERBS and tok.pos_ == "VERB" \
                 and not (tok.dep_ == "acl" and tok.lemma_.lower() in _WITH_VERBS  # ("A, joined by B, met C": B
-                         and tok.head.lemma_.lower() not in pat.meeting_nouns):  # is part of the subject of "met")
+                         and tok.head.dep_ in ("nsubj", "nsubjpass")  # is part of the subject of "met")
+                         and tok.head.lemma_.lower() not in pat.meeting_nouns):
             if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
                 earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
             else:
@@ -124,7 +125,7 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
              for a in m.actors}
     people = [a for a in dict.fromkeys(people) if a.type == "Person" and a in named]  # not "the two men signed"
     withs = [a for a in dict.fromkeys(withs) if a.type == "Person" and a not in people]
-    counterpart = any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and o.pos_ in ("PRON", "PROPN")
+    counterpart = any(p.dep_ == "prep" and p.lower_ == "with" and any(o.dep_ == "pobj" and o.pos_ == "PRON"
                                                                      for o in p.children) for p in verb.children)
     if (withs or counterpart) and people:  # "Macron, Scholz and Michel signed a statement with him": each with him
         pairs = [(a, b) for a in people for b in withs if not res.same_party(a, b)]
@@ -421,7 +422,8 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
                                      in ("when", "after", "before", "while", "once", "since") for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's
         if t.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children) \
-                and t.head.i != t.i and t.i > t.head.i:
+                and t.head.i != t.i and t.i > t.head.i and t.head.lemma_.lower() in _CONTROL_VERBS \
+                and (t.head.lemma_.lower() != "leave" or t.head.tag_ == "VBG"):  # "leaving X to meet", not "left X to"
             # object control: "sent Y to meet X", "leaving EU leaders to meet X": the object is the one who meets
             # (but "used the trip to meet X": a thing is no one)
             objs = [c for c in t.head.children if c.dep_ in ("dobj", "obj") and c.i < t.i]
@@ -580,6 +582,8 @@ def _in_headline(tok: Token) -> bool:
 
 
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
+_CONTROL_VERBS = {"send", "dispatch", "ask", "invite", "urge", "press", "tell", "instruct", "encourage", "persuade",
+                  "authorize", "authorise", "challenge", "allow", "leave"}  # "sent Y to meet X": Y meets
 _PEOPLE_NOUNS = {"leader", "minister", "official", "envoy", "diplomat", "delegation", "team", "negotiator", "aide",
                  "adviser", "advisor", "representative", "president", "counterpart"}
 _PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs", "counterparts",
@@ -848,6 +852,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         return []
     status, mode = modality.of_noun(noun, pat, support)
     if status == "happened" and frame is not None and frame.tag_ in ("VBZ", "VBP") and not _in_headline(frame) \
+            and noun.head.lower_ == "for" and frame.lemma_.lower() in _TRAVEL \
             and not any(c.dep_ in ("aux", "auxpass") for c in frame.children):
         status = "planned"  # "Xi travels to Budapest on Thursday for talks with Orban": the body's present is to come
     if courtesy:
@@ -862,7 +867,7 @@ _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
 _WITH_VERBS = {"join", "accompany"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring", "flank",
-               "sit", "stand"}
+               "sit"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False) -> tuple[Actor, ...]:
@@ -917,13 +922,19 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         # "Guterres then joined them", "Ulyanov and Wang Qun joined the two men for the session": whom they joined
         # were at the meeting just reported, and so were they
         joined = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
-        if joined and set(joined) <= set(earlier):
+        stance = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.tag_ == "VBG" for o in p.children)
+                     for p in verb.children)  # "Zelensky joined Macron in condemning the strike": no meeting
+        if joined and set(joined) <= set(earlier) and not stance:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if verb.lemma_.lower() == "bring" and any(t.lower_ == "together" and t.dep_ in ("advmod", "prt")
                                               for t in verb.subtree if t.head.i in (verb.i, *(c.i for c in verb.children))):
         # "The meeting brought together A and B", "Erdogan brought Putin and Zelensky together": they all met
         guests = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
         guests = _listed(verb, res, pat, guests)
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subject or not (res.at(subject[0].i) is not None or subject[0].lemma_.lower() in pat.meeting_nouns
+                               | _GATHERINGS):
+            return []  # "Opposition to the tariffs has brought Macron and Meloni together": no meeting
         hosts = [a for a in _subjects(verb, res)[0] if a.type == "Person"]
         pairs = [p for p in _pairs(hosts, guests) + _pairs(guests, []) if not res.same_party(*p) and _same_level(*p)]
         return _meetings(pairs, verb, status, mode, "verb:bring:together", res, article, norm)
@@ -947,7 +958,7 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
             pairs += [(c, m) for c in theirs for m in mine if c != m and not res.same_party(c, m)]
         return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:passive", res, article, norm)
     between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
-    if not objects and verb.lemma_.lower() in ("sit", "stand") and between and not agents and mode == "in person":
+    if not objects and verb.lemma_.lower() == "sit" and between and not agents and mode == "in person":
         # "Fidan sat between the two delegations, headed by A and B": he sat with both, and they faced each other
         sides = actors_under([o for p in between for o in p.children], res)
         for o in (o for p in between for o in p.children if o.dep_ == "pobj"):

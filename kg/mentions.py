@@ -794,8 +794,10 @@ def _it(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list
         sent_starts = [s.start for s in doc.sents if s.start <= tok.sent.start]
         since = sent_starts[-2] if len(sent_starts) > 1 else tok.sent.start
         earlier = [m for m in subjects if since <= m.start < tok.i]
-        if earlier and not any(t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass") and t.i not in by_token
-                               for t in doc[earlier[-1].end: tok.i]):  # no other subject since ("the deal ... it")
+        if earlier and not any(t.pos_ in ("NOUN", "PROPN") and t.i not in by_token and (
+                t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "dobj" and t.i >= tok.sent.start)
+                for t in doc[earlier[-1].end: tok.i]):
+            # no other subject or object since: "Russia rejected the plan, saying it proposed ..." (it is the plan)
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1].actors, "pronoun"))
     return out
 

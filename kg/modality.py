@@ -52,7 +52,7 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
 def _put_off(verb: Token) -> bool:
     """True for "put off" and "pushed back": postponed."""
     return verb.lemma_.lower() in ("put", "push") and any(
-        c.dep_ == "prt" and c.lower_ in ("off", "back") for c in verb.children)
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "back") for c in verb.children)
 
 
 def preposition(prep: Token) -> str:

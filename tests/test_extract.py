@@ -734,3 +734,36 @@ def test_joining_talks_between_named_people(resources: pipeline.Resources) -> No
     pairs = met(resources, text)
     assert frozenset({"Oliver Blume", "Li Keqiang"}) in pairs
     assert not any("Volkswagen" in p for p in pairs)  # a company is no participant
+
+
+# regressions found in review: rules that must not fire on ordinary news text
+REVIEW_NO_MEETING = [
+    ("Macron met Starmer in London on Monday. Zelensky joined Macron in condemning the Russian strike on Kyiv.",
+     {frozenset({"Emmanuel Macron", "Keir Starmer"})}),
+    ("Zelensky said only he stands between Putin and total victory.", set()),
+    ("Opposition to the tariffs has brought Macron and Meloni together.", set()),
+    ("Merz left Macron in Paris to meet Trump in Washington.", {frozenset({"Friedrich Merz", "Donald Trump"})}),
+    ("Trump and Netanyahu signed the deal with Hamas.", {frozenset({"Donald Trump", "Benjamin Netanyahu"})}),
+]
+
+
+@pytest.mark.parametrize("text,pairs", REVIEW_NO_MEETING, ids=[t[:40] for t, _ in REVIEW_NO_MEETING])
+def test_review_regressions(resources: pipeline.Resources, text: str, pairs: set) -> None:
+    assert met(resources, text) == pairs
+
+
+def test_review_regressions_modality_and_it(resources: pipeline.Resources) -> None:
+    text = "After talks with Erdogan in Ankara, Zelensky says ties are strong."
+    assert meetings(resources, text)[frozenset({"Volodymyr Zelensky", "Recep Tayyip Erdoğan"})] == ("happened",
+                                                                                                  "in person")
+    text = "Trump pushed back his meeting with Putin in Budapest."
+    assert meetings(resources, text)[frozenset({"Donald Trump", "Vladimir Putin"})] == ("cancelled", "in person")
+    text = "Russia rejected the European plan on Monday, saying it proposed a ceasefire that would let Ukraine rearm."
+    assert not [f for f in facts(resources, text) if isinstance(f, Proposal) and f.plan.kind == "ceasefire"
+                and any(a.label == "Russia" for a in f.proposers)]
+
+
+def test_review_regression_companions_of_the_guest(resources: pipeline.Resources) -> None:
+    text = "Trump received Zelensky, accompanied by his chief of staff Andriy Yermak, at the White House."
+    assert {frozenset({"Donald Trump", "Volodymyr Zelensky"}), frozenset({"Donald Trump", "Andriy Yermak"})} \
+        <= met(resources, text)
