@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import ROLE_LABEL, Gazetteer, slug
+from kg.normalize import word_zipf
 from kg.patterns import Patterns
 from kg.records import Actor, Article
 
@@ -168,19 +169,30 @@ def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, art
     return sides
 
 
+_LABEL_WORDS: dict[int, tuple[Gazetteer, set[str]]] = {}
+
+
+def _label_words(gaz: Gazetteer) -> set[str]:
+    """Return the words of the gazetteer's labels, computed once per gazetteer (held, so its id stays its own)."""
+    known = _LABEL_WORDS.get(id(gaz))
+    if known is None or known[0] is not gaz:
+        known = _LABEL_WORDS[id(gaz)] = (gaz, {w for a in gaz.actors.values() for w in a.label.split()})
+    return known[1]
+
+
 def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """Mend person names NER cut short, none of them a gazetteer name: two halves side by side are one name
     ("Hassan Sheikh" + "Mohamud", "Teodoro Obiang" + "Nguema Mbasogo"); a capitalised given name the parse joins
     to the name is part of it ("Muse" in "Muse Bihi Abdi"); and a department of a title is not part of the name
     after it ("Secretary of State Molly Phee" is Molly Phee, not an organisation "State Molly Phee")."""
     demonyms = gaz.demonym_set()
+    gaz_words = _label_words(gaz)
 
     def name_word(t: Token) -> bool:
         return t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.text not in demonyms \
             and t.lower_.rstrip(".") not in _NAME_TITLES | _HONORIFICS | _MORE_TITLES and t.text not in _NOT_NAME_WORDS \
             and t.text not in gaz_words
 
-    gaz_words = {w for a in gaz.actors.values() for w in a.label.split()}
     out: list[Span] = []
     for ent in ents:
         doc = ent.doc
@@ -224,9 +236,7 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
 
 def _rare(word: str) -> bool:
     """True for a word that is no common English word (a name: "macky", "hichilema"; not "iron", "nuclear")."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en") < 3.0
+    return word_zipf(word) < 3.0
 
 
 _PERSON_ROLES = {"adviser", "advisor", "aide", "envoy", "negotiator", "spokesman", "spokeswoman", "minister", "president",
@@ -676,6 +686,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             actors = tuple(dict.fromkeys(a for m in names for a in m.actors))
             if len(actors) > 1 and len(names) == len(tok.conjuncts) + 1:
                 groups.append((tok.i, actors))
+    sides: dict[str, str] = {}
     known = {**by_token, **{m.root: m for m in mentions if m.kind == "pronoun"}}
     nationals = {f"{form}s".lower(): country for country, forms in gaz.demonyms.items() for form in forms
                  if form[-1:].isalpha() and not form.endswith("s")}  # "americans", "russians"
@@ -726,7 +737,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
         country = nationals.get(tok.lower_)
         if country is not None:  # "the two Americans": Americans only
-            sides = _sides(mentions, roles, gaz, article)
+            sides = sides or _sides(mentions, roles, gaz, article)
             earlier = [g for g in earlier if all(sides.get(a.key, country) == country for a in g[1])]
         role = tok.lemma_.lower()
         if role in ("minister", "president", "envoy", "negotiator"):  # "the two ministers": ministers only
@@ -787,11 +798,12 @@ def _it(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list
     out: list[Mention] = []
     subjects = sorted((m for m in mentions if len(m.actors) == 1 and m.actors[0].type in ("Country", "Organization")
                        and m.kind == "name" and _is_subject(doc[m.root])), key=lambda m: m.start)
+    starts = [s.start for s in doc.sents]
     for tok in doc:
         if tok.lower_ not in ("it", "its") or tok.pos_ != "PRON" or tok.i in by_token \
                 or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
-        sent_starts = [s.start for s in doc.sents if s.start <= tok.sent.start]
+        sent_starts = [s for s in starts if s <= tok.sent.start]
         since = sent_starts[-2] if len(sent_starts) > 1 else tok.sent.start
         earlier = [m for m in subjects if since <= m.start < tok.i]
         if earlier and not any(t.pos_ in ("NOUN", "PROPN") and t.i not in by_token and (

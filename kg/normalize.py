@@ -53,6 +53,11 @@ def _zipf() -> Callable[[str], float]:
     return lambda w: zipf_frequency(w, "en")
 
 
+def word_zipf(word: str) -> float:
+    """Return how common ``word`` is in English (Zipf scale: 0 unknown, 7 "the")."""
+    return _zipf()(word)
+
+
 _PLURAL_VERBS = {"said", "say", "met", "held", "told", "have", "had", "were", "are", "will", "would", "could",
                  "took", "made", "sent", "gave", "agreed", "rejected", "want", "insist", "began"}
 
