@@ -792,16 +792,21 @@ _LEADER_OFFICES = {"president", "prime minister", "chancellor", "king", "emir", 
                    "sultan", "pope", "premier", "leader"}
 
 
+_IT = re.compile(r"\b[Ii]ts?\b")
+
+
 def _it(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[Mention]:
     """Resolve "it" and "its" to the country or organisation that is the subject of the same or the previous
     sentence: "Saudi Arabia offered a ceasefire in a peace initiative it unveiled", "Egypt circulated its plan"."""
     out: list[Mention] = []
     subjects = sorted((m for m in mentions if len(m.actors) == 1 and m.actors[0].type in ("Country", "Organization")
                        and m.kind == "name" and _is_subject(doc[m.root])), key=lambda m: m.start)
+    if not subjects:
+        return out
     starts = [s.start for s in doc.sents]
-    for tok in doc:
-        if tok.lower_ not in ("it", "its") or tok.pos_ != "PRON" or tok.i in by_token \
-                or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+    found = (doc.char_span(m.start(), m.end()) for m in _IT.finditer(doc.text))  # only the words "it" and "its"
+    for tok in (span[0] for span in found if span is not None and len(span) == 1):
+        if tok.pos_ != "PRON" or tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue
         sent_starts = [s for s in starts if s <= tok.sent.start]
         since = sent_starts[-2] if len(sent_starts) > 1 else tok.sent.start

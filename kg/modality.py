@@ -133,21 +133,23 @@ def _status(chain: list[Token], pat: Patterns) -> str:
     return "happened"
 
 
-def _in_clause(tok: Token, top: Token) -> bool:
-    """True if ``tok`` sits in a relative or adverbial clause below ``top``."""
-    t = tok
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in ("relcl", "advcl", "acl", "ccomp", "pcomp") and t.pos_ in ("VERB", "AUX"):
-            return True  # also "with the crown prince at the table and Erdogan joining by video link"
-        t = t.head
-    return False
+def _outside_clauses(top: Token) -> list[Token]:
+    """Return ``top`` and the words below it that are not inside a relative, adverbial or complement clause below
+    it (also "with the crown prince at the table and Erdogan joining by video link")."""
+    out, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        if t is not top and t.dep_ in ("relcl", "advcl", "acl", "ccomp", "pcomp") and t.pos_ in ("VERB", "AUX"):
+            continue
+        out.append(t)
+        todo.extend(t.children)
+    return out
 
 
 def _mode(chain: list[Token], pat: Patterns) -> str:
     for t in chain[:2]:
         # not "... and spoke by phone", not "at the palace, where the two opened a port by video link"
-        own = [w for c in t.children if c.dep_ not in ("conj", "cc") for w in c.subtree
-               if not _in_clause(w, c)]
+        own = [w for c in t.children if c.dep_ not in ("conj", "cc") for w in _outside_clauses(c)]
         words = {w.lower_ for w in own if w.dep_ in ("pobj", "compound", "amod", "advmod", "nmod")}
         words |= {t.lower_}
         if words & pat.video_words:
@@ -232,7 +234,10 @@ def date_of(trigger: Token, article_date: str) -> str:
         for w in t.subtree:
             if w.ent_type_ != "DATE" or w.ent_iob_ != "B":
                 continue
-            ent = next(e for e in w.doc.ents if e.start == w.i)
+            end = w.i + 1
+            while end < len(w.doc) and w.doc[end].ent_iob_ == "I":
+                end += 1
+            ent = w.doc[w.i:end]  # the entity that starts here (without rebuilding doc.ents for every date)
             if not _attached(ent.root, {c.i for c in chain}):
                 continue
             iso = parse_date(ent.text, article_date)
