@@ -718,13 +718,13 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same"
                             or c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
             plural = True  # "the two leaders", "the ministers"; not "the Russian ministers"
-        size = _NUMBERS.get(tok.lower_) or next((_NUMBERS[c.lower_] for c in tok.children
-                                                  if c.dep_ == "nummod" and c.lower_ in _NUMBERS), None)
         if not plural and tok.lower_ in _NUMBERS and tok.pos_ == "NUM" and tok.dep_ != "dobj" \
                 and any(c.lower_ == "the" for c in tok.children):
             plural = True  # "the same five, joined by X, were received by Putin"
         if not plural:
             continue
+        size = _NUMBERS.get(tok.lower_) or next((_NUMBERS[c.lower_] for c in tok.children
+                                                  if c.dep_ == "nummod" and c.lower_ in _NUMBERS), None)
         earlier = [g for g in groups if g[0] < tok.i and g[0] >= tok.sent.start - 150]
         if tok.dep_ in ("dobj", "pobj"):  # "A and B joined the two men": not A and B themselves
             verb = tok.head if tok.dep_ == "dobj" else tok.head.head
