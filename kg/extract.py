@@ -1126,9 +1126,10 @@ def _nominal_preps(noun: Token) -> list[Token]:
 
 def _meetings(pairs: list[tuple[Actor, ...]], trigger: Token, status: str, mode: str, rule: str,
               res: Resolution, article: Article, norm: Normalized) -> list[Fact]:
-    # a country meets only countries, and only at talks ("Russia and Ukraine held talks"): hosting ("Qatar hosts US
+    # a country meets only countries, and only at talks or when it meets ("Russia and Ukraine held talks", "the US,
+    # Russia and Switzerland met"): hosting ("Qatar hosts US
     # envoys", "Oman hosted the talks") or a summit between a country and a bloc names no meeting of theirs
-    talks = rule.startswith(("noun:talks", "noun:meeting", "noun:negotiation", "at-the-table"))
+    talks = rule.startswith(("noun:talks", "noun:meeting", "noun:negotiation", "at-the-table")) or rule == "verb:meet"
     pairs = [p for p in pairs if not any(a.type == "Country" for a in p)
              or talks and all(a.type == "Country" for a in p)]
     ev = evidence(trigger.sent, norm, article, rule)
