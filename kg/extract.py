@@ -170,11 +170,10 @@ def _shuttled(tok: Token, res: Resolution, pat: Patterns, article: Article, norm
     for p in betweens:
         sides += actors_under([o for o in p.children], res) + _listed(p, res, pat)
         for o in p.subtree:  # "a Hamas delegation led by Khalil al-Hayya": the delegation, through its leader
-            if o.dep_ == "agent" and o.head.lemma_.lower() in ("lead", "head"):
-                leaders = actors_under(list(o.children), res)
-                sides += leaders
-                if leaders and (g := res.at(o.head.head.i)) is not None and g.kind == "group":
-                    led.update(g.actors)
+            leaders = _led_by(o, res)
+            sides += leaders
+            if leaders and (g := res.at(o.i)) is not None and g.kind == "group":
+                led.update(g.actors)
     sides = [a for a in sides if a not in led]
     verb = tok if tok.pos_ == "VERB" else next((t for t in tok.ancestors if t.pos_ in ("VERB", "AUX")), None)
     mediators = _subjects(verb, res)[0] if verb is not None else []
@@ -216,7 +215,7 @@ def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, a
     out: list[Fact] = []
     for tok in doc:
         if tok.dep_ != "acl" or tok.lemma_.lower() not in ("host", "chair", "mediate", "broker", "moderate") \
-                or not (tok.head.lower_ in pat.meeting_nouns or tok.head.lemma_.lower() in pat.meeting_nouns):
+                or not _is_meeting_noun(tok.head, pat):
             continue
         agents = [a for a in tok.children if a.dep_ == "agent"]
         hosts = actors_under([g for a in agents for g in a.children], res)
@@ -265,11 +264,16 @@ def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None 
     return list(dict.fromkeys(found))
 
 
+def _leader_phrases(tok: Token) -> list[Token]:
+    """Return the "by" phrases naming who leads the group ``tok``: "a delegation, led by X", "the team headed by X"."""
+    return [ag for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
+            for ag in c.children if ag.dep_ == "agent"]
+
+
 def _led_by(tok: Token, res: Resolution) -> list[Actor]:
-    """Return the people named as leading the group ``tok``: "a delegation, led by X", "the team headed by X"."""
-    return [a for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head")
-            for ag in c.children if ag.dep_ == "agent" for o in ag.children
-            if (lm := res.at(o.i)) is not None and o.i == lm.root for a in lm.actors if a.type == "Person"]
+    """Return the people named as leading the group ``tok`` (see ``_leader_phrases``)."""
+    return [a for a in actors_under([o for ag in _leader_phrases(tok) for o in ag.children], res)
+            if a.type == "Person"]  # also "headed by A and B"
 
 
 def _owner_in_apposition(m: Mention, doc: Doc, res: Resolution) -> bool:
@@ -904,7 +908,7 @@ def _same_level(a: Actor, b: Actor) -> bool:
 
 def _definite_meeting(noun: Token, pat: Patterns) -> bool:
     """True for "the talks", "that meeting": the meeting just reported (not "the summit" of many leaders)."""
-    return (noun.lower_ in pat.meeting_nouns or noun.lemma_.lower() in pat.meeting_nouns) \
+    return _is_meeting_noun(noun, pat) \
         and noun.lemma_.lower() not in _GATHERINGS \
         and any(c.lower_ in ("the", "these", "those", "that") for c in noun.children)
 
@@ -961,12 +965,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not objects and verb.lemma_.lower() == "sit" and between and not agents and mode == "in person":
         # "Fidan sat between the two delegations, headed by A and B": he sat with both, and they faced each other
         sides = actors_under([o for p in between for o in p.children], res)
-        for o in (o for p in between for o in p.children if o.dep_ == "pobj"):
-            for acl in o.children:
-                if acl.dep_ == "acl" and acl.lemma_.lower() in ("head", "lead"):
-                    for by in acl.children:
-                        if by.dep_ == "agent":
-                            sides = _listed(by, res, pat, sides)
+        for by in (by for p in between for o in p.children if o.dep_ == "pobj" for by in _leader_phrases(o)):
+            sides = _listed(by, res, pat, sides)  # the list the parse broke: "headed by A, an aide ..., and B"
         sides = [a for a in dict.fromkeys(sides) if a.type in ("Person", "Group")]
         who = _subjects(verb, res)[0]
         pairs = [p for p in _pairs(who, sides) + _pairs(sides, []) if not res.same_party(*p) and _same_level(*p)]
@@ -1064,6 +1064,22 @@ def _gapped_side(verb: Token, res: Resolution, pat: Patterns, earlier: tuple[Act
     return None, []
 
 
+def _is_meeting_noun(tok: Token, pat: Patterns) -> bool:
+    """True for "talks", "meeting", "session" and the other meeting nouns, by word or lemma."""
+    return tok.lower_ in pat.meeting_nouns or tok.lemma_.lower() in pat.meeting_nouns
+
+
+def _talks_at(adj: Token, be: Token | None, pat: Patterns) -> list[Token]:
+    """Return the meeting nouns after "present at": under "present" or, in some parses, the copula ("were present
+    at the talks"); for "talks, at which X was also present", the talks the relative clause hangs on."""
+    relative = be is not None and be.dep_ == "relcl"
+    objects = [o for t in (adj, be) if t is not None for p in t.children
+               if p.dep_ == "prep" and p.lower_ == "at" and (p.i > adj.i or relative)
+               for o in p.children if o.dep_ == "pobj"]
+    objects = [be.head if relative and o.tag_ == "WDT" else o for o in objects]  # type: ignore[union-attr]
+    return [o for o in objects if _is_meeting_noun(o, pat)]
+
+
 def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
                 earlier: tuple[Actor, ...] = (), chairs: list[Actor] | None = None) -> list[Fact]:
     """"Present at the talks were A and B": everyone present met (parties named as one excepted).
@@ -1074,8 +1090,7 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
         (c for c in adj.children if c.lemma_ == "be" and c.dep_ in ("aux", "auxpass", "cop")), None)
     if be is None and adj.dep_ == "amod" and adj.head.dep_ == "pobj" and adj.head.head.lower_ == "with":
         # "X received Y, with council members A and B present at the meeting": A and B were there
-        talks = [o for p in adj.children if p.dep_ == "prep" and p.lower_ == "at" for o in p.children
-                 if o.dep_ == "pobj" and (o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns)]
+        talks = _talks_at(adj, None, pat)
         present = _listed(adj.head.head, res, pat, actors_under([adj.head], res))
         present = [a for a in present if a not in earlier]
         pairs = [(a, b) for a in present for b in earlier if not res.same_party(a, b) and _same_level(a, b)]
@@ -1083,11 +1098,7 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
             return []
         status, mode = modality.of_noun(talks[0], pat, None)
         return _meetings(pairs, talks[0], status, mode, "present-at", res, article, norm)
-    # "at the talks" hangs on "present" or, in some parses, on the copula ("were present at the talks")
-    talks = [o for t in (adj, be) if t is not None for p in t.children if p.dep_ == "prep" and p.lower_ == "at"
-             and (p.i > adj.i or be is not None and be.dep_ == "relcl") for o in p.children if o.dep_ == "pobj"
-             for o in ([be.head] if o.tag_ == "WDT" and be is not None and be.dep_ == "relcl" else [o])
-             if o.lower_ in pat.meeting_nouns or o.lemma_.lower() in pat.meeting_nouns]  # also "talks, at which X was"
+    talks = _talks_at(adj, be, pat)
     if not talks or be is None:
         return []
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
