@@ -53,7 +53,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 and not (tok.dep_ == "acl" and tok.lemma_.lower() in _WITH_VERBS  # ("A, joined by B, met C": B
                          and tok.head.dep_ in ("nsubj", "nsubjpass")  # is part of the subject of "met")
                          and tok.head.lemma_.lower() not in pat.meeting_nouns):
-            if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank"):  # everyone at the talks just described
+            if tok.lemma_.lower() in ("bring", "sit", "accompany", "flank") and not _sits_in(tok):
+                # everyone at the talks just described (but "sat in on the talks" are the talks just reported)
                 earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
             else:
                 earlier = _last_participants(facts)
@@ -701,6 +702,8 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
         m = res.at(k)
         if doc[k].ent_type_ in ("DATE", "TIME"):
             return False  # "On Friday Blinken also met": the date is no title
+        if doc[k].lower_ == "of" and 0 < k < len(doc) - 1 and doc[k - 1].is_title and doc[k + 1].is_title:
+            return True  # "Secretary of State Marco Rubio"
         return (doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "PART") or doc[k].tag_ == "POS") \
             and doc[k].lower_ != "and" and (m is None or m.kind == "named-role" or all(a.type != "Person" for a in m.actors))
     found: list[Actor] = []
@@ -921,6 +924,10 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (
         _definite_meeting(c, pat) or c.lower_ in ("round", "session") and any(d.lower_ == "the" for d in c.children))]
+    if not objects and _sits_in(verb):
+        # "Rubio and Bondi sat in on the talks": they were at the meeting just reported
+        objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
+                   for o in p.children if o.dep_ == "pobj" and _definite_meeting(o, pat)]
     status, mode = modality.of_verb(verb, pat)
     if not objects and verb.lemma_.lower() == "join" and earlier and not any(c.dep_ == "agent" for c in verb.children):
         # "Guterres then joined them", "Ulyanov and Wang Qun joined the two men for the session": whom they joined
@@ -1022,6 +1029,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     who = actors_under([g for c in agents for g in c.children], res) + \
         [a for c in agents for a in surface_list(c, res, pat)[0]] if objects[0].dep_ == "nsubjpass" \
         else _subjects(verb, res)[0]
+    if objects[0].dep_ != "nsubjpass" and who:  # "Secretary of State Marco Rubio and Attorney General Pam Bondi
+        who = list(dict.fromkeys(_surface_subjects(verb, res) + who))  # sat in": the list the parse broke
     if not earlier:
         chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
         return []
@@ -1031,6 +1040,11 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _sits_in(verb: Token) -> bool:
+    """True for "sat in (on the talks)"."""
+    return verb.lemma_.lower() == "sit" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
 
 
 def _took_part(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,

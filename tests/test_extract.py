@@ -711,6 +711,23 @@ def test_sitting_in_and_also_at_the_table(resources: pipeline.Resources) -> None
     assert {frozenset({"Celso Amorim", "Nicolás Maduro"}), frozenset({"Celso Amorim", "Irfaan Ali"})} <= met(resources, text)
 
 
+def test_sitting_in_on_the_talks(resources: pipeline.Resources) -> None:
+    # regression (batch y): "sat in on the talks" joins the talks just reported, and a title with "of" does not
+    # end the list of those who sat in ("Secretary of State Marco Rubio and Attorney General Pam Bondi")
+    text = ("U.S. President Donald Trump hosted Salvadoran President Nayib Bukele in the Oval Office on Monday.\n\n"
+            "Secretary of State Marco Rubio and Attorney General Pam Bondi sat in on the talks, which were followed "
+            "by a working lunch.")
+    found = met(resources, text)
+    assert {frozenset({"Marco Rubio", "Nayib Bukele"}), frozenset({"Pam Bondi", "Nayib Bukele"})} <= found
+    assert frozenset({"Marco Rubio", "Donald Trump"}) not in found
+    # the talks are the last ones reported, not every meeting of the paragraph before
+    text = ("Modi sat down with Elon Musk at Blair House. In the evening Donald Trump welcomed the Indian leader at "
+            "the White House. Foreign Minister S. Jaishankar sat in on the talks in the Oval Office.")
+    found = met(resources, text)
+    assert frozenset({"S. Jaishankar", "Donald Trump"}) in found
+    assert frozenset({"S. Jaishankar", "Elon Musk"}) not in found
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
