@@ -530,6 +530,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if not agents and lemma not in pat.call_verbs:
         objects += _including(verb, res, pat)
     objects = list(dict.fromkeys(objects))
+    if not objects and not agents and any(c.dep_ in ("dobj", "obj") and _people_noun(c, pat) for c in verb.children):
+        return []  # "A and B met a European delegation": they met people kg cannot name, not each other
     pairs = _pairs(subjects, objects)
     in_joint = any(p.dep_ == "prep" and p.lower_ in ("in", "at") and any(o.dep_ == "pobj" and _is_joint(o)
                                                                       for o in p.children) for p in verb.children)
@@ -579,6 +581,18 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
 
 
 _TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
+def _people_noun(tok: Token, pat: Patterns) -> bool:
+    """True for a common noun naming people: "a European delegation", "executives", "the families of hostages"
+    (not "met face to face", "met on the margins" parsed as an object)."""
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PEOPLE_NOUNS or tok.lower_ in _PLURAL_ROLES | _PEOPLE
+                                   or tok.lower_ in pat.group_nouns)
+
+
+_PEOPLE = {"executives", "members", "families", "lawmakers", "reporters", "journalists", "students", "relatives",
+           "survivors", "troops", "soldiers", "businessmen", "activists", "residents", "workers", "mayors", "governors",
+           "senators", "people", "leaders", "elders", "clerics", "businesspeople", "investors", "refugees"}
+
+
 def _in_headline(tok: Token) -> bool:
     """True if ``tok`` is in the article's first paragraph before the dateline (the headline's present tense)."""
     doc = tok.doc

@@ -728,6 +728,16 @@ def test_sitting_in_on_the_talks(resources: pipeline.Resources) -> None:
     assert frozenset({"S. Jaishankar", "Elon Musk"}) not in found
 
 
+def test_meeting_people_kg_cannot_name_is_not_meeting_each_other(resources: pipeline.Resources) -> None:
+    # regression (batch z): the unnamed object does not make the two subjects meet
+    text = ("Kazem Gharibabadi and Majid Takht-Ravanchi met a European delegation made up of the political directors "
+            "of the three countries.")
+    assert met(resources, text) == set()
+    # but an object that names no people leaves "A and B met" alone
+    text = "When the crown prince Mohammed bin Salman and Emir Tamim bin Hamad Al Thani last met face to face, they agreed."
+    assert met(resources, text) == {frozenset({"Mohammed bin Salman", "Tamim bin Hamad Al Thani"})}
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
