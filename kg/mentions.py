@@ -358,6 +358,10 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
         words = label.split()
         if len(words) == 1:
             return people.get(words[0]) or people.setdefault(words[0], Actor(slug(label), label, "Person"))
+        if label not in people:  # "Hassan Sheikh" after "Hassan Sheikh Mohamud": the given names of one named earlier
+            longer = {a for a in people.values() if a.label.startswith(label + " ") and len(a.label.split()) > 2}
+            if len(longer) == 1:
+                people[label] = longer.pop()
         actor = Actor(slug(label), label, "Person")
         people.setdefault(label, actor)
         if words[-2].lower() not in _PATRONYMICS:

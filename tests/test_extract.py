@@ -738,6 +738,13 @@ def test_meeting_people_kg_cannot_name_is_not_meeting_each_other(resources: pipe
     assert met(resources, text) == {frozenset({"Mohammed bin Salman", "Tamim bin Hamad Al Thani"})}
 
 
+def test_given_names_of_a_person_named_earlier(resources: pipeline.Resources) -> None:
+    # regression (batch y): Somali usage shortens Hassan Sheikh Mohamud to "Hassan Sheikh"
+    text = ("Somali President Hassan Sheikh Mohamud arrived in Djibouti.\n\nHassan Sheikh and Muse Bihi Abdi met in "
+            "Djibouti last Thursday.")
+    assert met(resources, text) == {frozenset({"Hassan Sheikh Mohamud", "Muse Bihi Abdi"})}
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
