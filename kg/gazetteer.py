@@ -67,7 +67,8 @@ class Gazetteer:
 
         Given names ("John", "William") and words of multi-word country or
         organisation names ("State" in "State of Qatar") are left out, so
-        "Williams said" and "Johns Hopkins" stay as they are.
+        "Williams said" and "Johns Hopkins" stay as they are; a multi-word
+        country name is there whole ("Sri Lanka", for "Sri Lankas president").
         """
         out: set[str] = set()
         for key, forms in self.aliases.items():
@@ -75,6 +76,8 @@ class Gazetteer:
                 words = re.findall(r"[A-Z][A-Za-z\-]+", form)
                 if len(words) == 1 or (self.actors[key].type == "Person" and words):
                     out.add(words[-1])
+                elif self.actors[key].type == "Country" and 1 < len(words) < 4 and form == " ".join(words):
+                    out.add(form)
         return out - self.demonym_set()
 
     def demonym_set(self) -> set[str]:

@@ -117,12 +117,15 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
         verb_next = bool(nxt) and (nxt[0] in _PLURAL_VERBS or after_the and nxt[0].islower() and nxt[0].endswith("ed"))
         if verb_next:
             continue  # "The Houthis answered", "the Palestinians have": a plural subject, not a possessive
-        if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name):
+        # a name of several words: "Sri Lankas president", "Saudi Arabias crown prince"
+        longer = any(" ".join([*before[-k:], stem]) in known for k in (1, 2) if len(before) >= k)
+        if (stem in known and (not common or stem in seen_alone)) or (stem in seen_alone and not after_name) \
+                or longer:
             inserts.append((m.end(1), "'"))
     inserts += [(m.end(), " \u2014 ") for m in _DIGIT_WORD.finditer(text)]
     inserts += [(m.start(2), " \u2014 ") for m in _CAPS_RUN.finditer(text) if m.group(1) in _DATE_WORDS
                 or m.group(2) in known or m.group(2) in seen_alone]
-    name_words = {w for n in known for w in n.split()} | seen_alone
+    name_words = {n for n in known if " " not in n} | seen_alone
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())
         if cut is None:

@@ -221,3 +221,10 @@ def test_possessive_before_a_participle_is_still_repaired() -> None:
     # regression: the plural-subject guard ("The Houthis answered") took "Trumps proposed summit" for a plural
     assert normalize("Trumps proposed summit with Putin.", names=["Trump", "Putin"]).text == \
         "Trump's proposed summit with Putin."
+
+
+def test_possessive_of_a_country_of_two_words(names, demonyms) -> None:
+    # regression (batch zz): "Sri Lankas Dissanayake" lost the apostrophe of a two-word country's possessive
+    assert normalize("Sri Lankas president met Modi.", names, demonyms).text == "Sri Lanka's president met Modi."
+    assert normalize("Saudi Arabias crown prince", names, demonyms).text == "Saudi Arabia's crown prince"
+    assert normalize("The United States will act.", names, demonyms).text == "The United States will act."
