@@ -44,7 +44,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "nsubj")):
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
-                facts, norm.to_original(tok.sent.start_char)), chairs), facts))
+                facts, norm.to_original(tok.sent.start_char)), chairs, facts), facts))
         elif tok.lemma_.lower() == "take" and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
             facts.extend(_same_talks(_took_part(tok, res, pat, article, norm, _last_participants(
@@ -1109,7 +1109,8 @@ def _talks_at(adj: Token, be: Token | None, pat: Patterns) -> list[Token]:
 
 
 def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
-                earlier: tuple[Actor, ...] = (), chairs: list[Actor] | None = None) -> list[Fact]:
+                earlier: tuple[Actor, ...] = (), chairs: list[Actor] | None = None,
+                facts: list[Fact] | None = None) -> list[Fact]:
     """"Present at the talks were A and B": everyone present met (parties named as one excepted).
 
     "X was also present at the talks" adds X to the latest meeting that happened.
@@ -1129,6 +1130,12 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     talks = _talks_at(adj, be, pat)
     if not talks or be is None:
         return []
+    named = actors_under([o for p in talks[0].children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+                          for o in p.children], res)
+    if named:  # "present at the talks with Modi": the talks Modi had, not the last meeting reported
+        held = [f for f in facts or [] if isinstance(f, Meeting) and f.happened_in_person and set(named) & set(f.participants)]
+        last = held[-1].participants if held else ()
+        earlier = tuple(dict.fromkeys([*named, *last]))
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
     # "..., as was X": X was there too

@@ -143,8 +143,29 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions.extend(_it(doc, mentions, by_token))
     mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
-    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, _sides(mentions, roles, gaz, article),
+    sides = _sides(mentions, roles, gaz, article)
+    for who, whom in _companions(doc, mentions, by_token):
+        if who.key not in sides and whom.key in sides:
+            sides[who.key] = sides[whom.key]
+    return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, sides,
                       {form: country for country, forms in gaz.demonyms.items() for form in forms})
+
+
+def _companions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[tuple[Actor, Actor]]:
+    """Return (person, whom they travel with): "Vijitha Herath, who is travelling with Dissanayake", "X,
+    accompanying the president": the person is on that side."""
+    out = []
+    for m in mentions:
+        if m.kind != "name" or len(m.actors) != 1 or m.actors[0].type != "Person":
+            continue
+        for verb in doc[m.root].children:
+            if verb.dep_ not in ("relcl", "acl") or verb.lemma_.lower() not in ("travel", "accompany"):
+                continue
+            heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if verb.lemma_.lower() == "accompany" \
+                else [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+            out += [(m.actors[0], a) for h in heads if (n := by_token.get(h.i)) is not None for a in n.actors
+                    if a != m.actors[0]]
+    return out
 
 
 def _sides(mentions: list[Mention], roles: list[StatedRole], gaz: Gazetteer, article: Article) -> dict[str, str]:
@@ -346,6 +367,8 @@ def _name_actor(ent: Span, gaz: Gazetteer, people: dict[str, Actor]) -> Actor | 
     if kind == "Country":
         return None  # a GPE the gazetteer does not know is a city or region: a place, not an actor
     label = _clean_name(ent)
+    if kind == "Person" and label in gaz.demonym_set():
+        return None  # "Sri Lankan" tagged as a person
     if label.isupper() and len(label) > 3 and ent.end < len(ent.doc) and ent.doc[ent.end].text == "," \
             and (ent.start == 0 or "\n" in ent.doc[ent.start - 1].text or ent.doc[ent.start].is_sent_start):
         return None  # the dateline's city, "DUSHANBE, Oct 9 —"
@@ -439,6 +462,7 @@ def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:
     words = [t for t in ent if t.tag_ != "POS"]
     return 2 <= len(words) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in words) \
         and not any(t.text in gaz.demonym_set() or t.text.endswith("s") for t in words) \
+        and " ".join(t.text for t in words) not in gaz.demonym_set() \
         and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound")
 
 
@@ -492,8 +516,9 @@ def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Acto
             return m.actors[0]
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "nmod"):
+            words = " ".join(t.text for t in [*(c for c in child.lefts if c.dep_ == "compound"), child])
             for country, forms in gaz.demonyms.items():
-                if child.text in forms:
+                if child.text in forms or words in forms:  # "Russian", "Sri Lankan"
                     return gaz.actors[country]
             m = by_token.get(child.i)
             if m is not None and len(m.actors) == 1:

@@ -745,6 +745,20 @@ def test_given_names_of_a_person_named_earlier(resources: pipeline.Resources) ->
     assert met(resources, text) == {frozenset({"Hassan Sheikh Mohamud", "Muse Bihi Abdi"})}
 
 
+def test_present_at_the_talks_with_someone(resources: pipeline.Resources) -> None:
+    # regression (batch zz): "the talks with Modi" are Modi's talks, not the last meeting reported; a minister
+    # "travelling with" his president is on his side; "Sri Lankan" is a country's people, not a person
+    text = ("Sri Lankan President Anura Kumara Dissanayake held talks with Indian Prime Minister Narendra Modi on "
+            "Monday. External Affairs Minister S. Jaishankar called on him at his hotel that evening. Foreign "
+            "Minister Vijitha Herath, who is travelling with Dissanayake, was present at the talks with Modi.")
+    found = met(resources, text)
+    assert frozenset({"Vijitha Herath", "Narendra Modi"}) in found
+    assert frozenset({"Vijitha Herath", "S. Jaishankar"}) not in found
+    assert frozenset({"Vijitha Herath", "Anura Kumara Dissanayake"}) not in found
+    roles = [f for f in facts(resources, "Sri Lankan Foreign Minister Vijitha Herath was there.") if isinstance(f, Role)]
+    assert {(r.holder.label, r.of.label, r.of.type) for r in roles} == {("Vijitha Herath", "Sri Lanka", "Country")}
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
