@@ -1045,6 +1045,10 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         else _subjects(verb, res)[0]
     if objects[0].dep_ != "nsubjpass" and who:  # "Secretary of State Marco Rubio and Attorney General Pam Bondi
         who = list(dict.fromkeys(_surface_subjects(verb, res) + who))  # sat in": the list the parse broke
+        # "A and B joined the meeting, as did C": C joined it too
+        who += [a for v in verb.children if v.dep_ == "advcl" and v.lemma_ == "do" and any(
+            m.lower_ == "as" for m in v.children) for a in actors_under(
+            [c for c in v.children if c.dep_ == "nsubj"], res) if a not in who]
     if not earlier:
         chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
         return []

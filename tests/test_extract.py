@@ -759,6 +759,17 @@ def test_present_at_the_talks_with_someone(resources: pipeline.Resources) -> Non
     assert {(r.holder.label, r.of.label, r.of.type) for r in roles} == {("Vijitha Herath", "Sri Lanka", "Country")}
 
 
+def test_joined_the_meeting_as_did(resources: pipeline.Resources) -> None:
+    # regression (batch y): "..., as did X" joined the meeting too, across from the other side
+    text = ("Japanese Prime Minister Shigeru Ishiba held talks with Donald Trump at the White House on Friday. Vice "
+            "President JD Vance and Secretary of State Marco Rubio joined the meeting, as did Japanese Foreign "
+            "Minister Takeshi Iwaya.")
+    found = met(resources, text)
+    assert {frozenset({"Takeshi Iwaya", "Donald Trump"}), frozenset({"Takeshi Iwaya", "JD Vance"}),
+            frozenset({"Marco Rubio", "Shigeru Ishiba"})} <= found
+    assert frozenset({"Takeshi Iwaya", "Shigeru Ishiba"}) not in found
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
