@@ -404,6 +404,10 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
     agents = actors_under([g for c in _agent_phrases(verb) for g in c.children], res)  # the verb's own "by" phrase
     for _ in range(4):
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        # "Driscoll and Army Chief of Staff General Randy George sat down": the parse hangs the first of two
+        # subjects on the second as a modifier with its own "and"
+        subj += [c for s in subj for c in s.subtree if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < s.i
+                 and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
         if t is not verb or not subj:
             subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
         actors = actors_under(subj, res, exclude if t is not verb else None)

@@ -770,6 +770,14 @@ def test_joined_the_meeting_as_did(resources: pipeline.Resources) -> None:
     assert frozenset({"Takeshi Iwaya", "Shigeru Ishiba"}) not in found
 
 
+def test_first_of_two_subjects_parsed_as_a_modifier(resources: pipeline.Resources) -> None:
+    # regression (batch z): "Driscoll" hangs on "General" as a modifier with its own "and"
+    text = ("Driscoll and Army Chief of Staff General Randy George, who arrived by train on Wednesday night, first "
+            "sat down with Defence Minister Denys Shmyhal on Thursday morning.")
+    assert met(resources, text) == {frozenset({"Dan Driscoll", "Denys Shmyhal"}),
+                                    frozenset({"Randy George", "Denys Shmyhal"})}
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
