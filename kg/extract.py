@@ -1110,10 +1110,13 @@ def _talks_at(adj: Token, be: Token | None, pat: Patterns) -> list[Token]:
     at the talks"); for "talks, at which X was also present", the talks the relative clause hangs on."""
     relative = be is not None and be.dep_ == "relcl"
     objects = [o for t in (adj, be) if t is not None for p in t.children
-               if p.dep_ == "prep" and p.lower_ == "at" and (p.i > adj.i or relative)
+               if p.dep_ == "prep" and p.lower_ in ("at", "for", "during") and (p.i > adj.i or relative)
                for o in p.children if o.dep_ == "pobj"]
     objects = [be.head if relative and o.tag_ == "WDT" else o for o in objects]  # type: ignore[union-attr]
-    return [o for o in objects if _is_meeting_noun(o, pat)]
+    return [o for o in objects if _is_meeting_noun(o, pat) or o.lemma_.lower() in _PRESENT_FOR]
+
+
+_PRESENT_FOR = {"conversation", "discussion"}  # "was present for that conversation": so it was face to face
 
 
 def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
@@ -1152,7 +1155,8 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
     pairs = _among(present, res)
-    definite = _definite_meeting(talks[0], pat) or be.dep_ == "relcl" and talks[0].i == be.head.i  # "talks, at which"
+    definite = _definite_meeting(talks[0], pat) or be.dep_ == "relcl" and talks[0].i == be.head.i \
+        or talks[0].lemma_.lower() in _PRESENT_FOR and any(c.lower_ in ("the", "that", "this") for c in talks[0].children)
     if chairs and definite:
         pairs += [(c, a) for c in chairs for a in present if c != a]
         chairs.clear()

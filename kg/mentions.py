@@ -865,7 +865,9 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
             if own:
                 out.append(Mention(tok.i, tok.i + 1, tok.i, own[0].actors, "pronoun"))
                 continue
-        earlier = [m for m in ordered if m.end <= tok.i and _is_subject(doc[m.root])
+        chain = sorted([*ordered, *(o for o in out if _is_subject(doc[o.root]))], key=lambda m: m.start) \
+            if out else ordered  # "he then sat down with X ... Y called on him": him is whom he was
+        earlier = [m for m in chain if m.end <= tok.i and _is_subject(doc[m.root])
                    and doc[m.root].sent.start >= tok.sent.start - 80]
         if tok.dep_ in ("dobj", "dative", "pobj"):  # "Ruto received him": not the clause's own subject
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head

@@ -778,6 +778,16 @@ def test_first_of_two_subjects_parsed_as_a_modifier(resources: pipeline.Resource
                                     frozenset({"Randy George", "Denys Shmyhal"})}
 
 
+def test_pronoun_after_a_pronoun_and_present_for_the_conversation(resources: pipeline.Resources) -> None:
+    # regression (batch y): "him" is whom the earlier "he" was; "present for that conversation" was there
+    text = ("Narendra Modi arrived on Wednesday. Still at Blair House, he then sat down with Elon Musk, who brought "
+            "three of his children. National security adviser Mike Waltz called on him there in the early afternoon, "
+            "and Ajit Doval, Modi's own security adviser, was present for that conversation.")
+    found = met(resources, text)
+    assert {frozenset({"Mike Waltz", "Narendra Modi"}), frozenset({"Ajit Doval", "Mike Waltz"})} <= found
+    assert frozenset({"Ajit Doval", "Elon Musk"}) not in found
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
