@@ -300,6 +300,10 @@ def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                                                                    for t in ent) \
                 and not any(t.text in demonyms for t in ent):
             out[n] = Span(ent.doc, ent.start, ent.end, label="PERSON")
+        elif ent.label_ in ("GPE", "ORG", "NORP", "FAC") and not ent.ent_id_ and 2 <= len(ent) <= 4 and ent.start > 0 \
+                and ent.doc[ent.start - 1].is_title and ent.doc[ent.start - 1].lower_ in _NAME_TITLES \
+                and all(t.pos_ == "PROPN" and t.is_title and _rare(t.lower_) and t.text not in demonyms for t in ent):
+            out[n] = Span(ent.doc, ent.start, ent.end, label="PERSON")  # "President Ukhnaagiin Khurelsukh" (ORG)
     return out
 
 

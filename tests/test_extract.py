@@ -788,6 +788,17 @@ def test_pronoun_after_a_pronoun_and_present_for_the_conversation(resources: pip
     assert frozenset({"Ajit Doval", "Elon Musk"}) not in found
 
 
+def test_name_after_a_title_typed_as_an_organisation(resources: pipeline.Resources) -> None:
+    # regression (batch zz): NER types "Ukhnaagiin Khurelsukh" ORG; after "President" it is a person, with a side
+    text = ("ULAANBAATAR, Sept. 3, 2024 — Mongolian President Ukhnaagiin Khurelsukh welcomed Vladimir Putin on "
+            "Tuesday. The two leaders held talks at the State Palace, joined by Russian Foreign Minister Sergei Lavrov "
+            "and Mongolian Foreign Minister Batmunkh Battsetseg.")
+    found = met(resources, text)
+    assert {frozenset({"Ukhnaagiin Khurelsukh", "Vladimir Putin"}), frozenset({"Sergei Lavrov", "Ukhnaagiin Khurelsukh"}),
+            frozenset({"Batmunkh Battsetseg", "Vladimir Putin"})} <= found
+    assert frozenset({"Batmunkh Battsetseg", "Ukhnaagiin Khurelsukh"}) not in found
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
