@@ -931,7 +931,8 @@ def _definite_meeting(noun: Token, pat: Patterns) -> bool:
     """True for "the talks", "that meeting": the meeting just reported (not "the summit" of many leaders)."""
     return _is_meeting_noun(noun, pat) \
         and noun.lemma_.lower() not in _GATHERINGS \
-        and any(c.lower_ in ("the", "these", "those", "that") for c in noun.children)
+        and any(c.lower_ in ("the", "these", "those", "that") or c.lower_ == "their" and noun.dep_ in (
+            "nsubj", "nsubjpass") for c in noun.children)  # "Their meeting was attended by X"
 
 
 _GATHERINGS = {"summit", "session", "conference", "forum", "reception", "banquet"}

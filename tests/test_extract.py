@@ -799,6 +799,17 @@ def test_name_after_a_title_typed_as_an_organisation(resources: pipeline.Resourc
     assert frozenset({"Batmunkh Battsetseg", "Ukhnaagiin Khurelsukh"}) not in found
 
 
+def test_their_meeting_was_attended_by(resources: pipeline.Resources) -> None:
+    # regression (batch y): "Their meeting" is the meeting just reported; "their first meeting" after a dash is not
+    # a meeting others joined
+    text = ("MEXICO CITY, Sept. 3, 2025 — U.S. Secretary of State Marco Rubio was received by Mexican President "
+            "Claudia Sheinbaum at the National Palace on Wednesday.\n\nTheir meeting, which lasted nearly two hours, "
+            "was also attended by Mexico's foreign minister, Juan Ramón de la Fuente.")
+    found = met(resources, text)
+    assert frozenset({"Juan Ramón de la Fuente", "Marco Rubio"}) in found
+    assert frozenset({"Juan Ramón de la Fuente", "Claudia Sheinbaum"}) not in found
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
