@@ -810,6 +810,15 @@ def test_their_meeting_was_attended_by(resources: pipeline.Resources) -> None:
     assert frozenset({"Juan Ramón de la Fuente", "Claudia Sheinbaum"}) not in found
 
 
+def test_ending_talks_means_they_were_held(resources: pipeline.Resources) -> None:
+    # regression (batch z): "ended two days of talks", "concluded talks"
+    text = ("BERLIN, Feb. 29, 2024 — The foreign ministers of Armenia and Azerbaijan, Ararat Mirzoyan and Jeyhun "
+            "Bayramov, ended two days of talks at the Villa Borsig guest house on Thursday.")
+    assert met(resources, text) == {frozenset({"Ararat Mirzoyan", "Jeyhun Bayramov"})}
+    assert met(resources, "Ararat Mirzoyan and Jeyhun Bayramov concluded talks in Berlin on Thursday.") == {
+        frozenset({"Ararat Mirzoyan", "Jeyhun Bayramov"})}
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
