@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg import modality
+from kg.dates import WEEKDAYS
 from kg.gazetteer import Gazetteer, slug
 from kg.mentions import Mention, Resolution, StatedRole, resolve
 from kg.normalize import Normalized
@@ -410,6 +411,11 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
                  and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
         if t is not verb or not subj:
             subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
+        if t is verb and not subj and (m := res.at(verb.i - 1)) is not None and m.start > 0 \
+                and (verb.doc[m.start - 1].ent_type_ == "DATE" or verb.doc[m.start - 1].lower_ in WEEKDAYS) \
+                and verb.doc[m.root].dep_ == "pobj" \
+                and all(a.type == "Person" for a in m.actors):
+            return list(m.actors), agents  # "Earlier on Sunday Dar held talks": the parse took Dar for the date's
         actors = actors_under(subj, res, exclude if t is not verb else None)
         if actors:  # "the same five, joined by X, were received": X came with them
             actors += [a for c in subj for j in c.children if j.dep_ == "acl" and j.lemma_.lower() in _WITH_VERBS

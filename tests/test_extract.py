@@ -819,6 +819,13 @@ def test_ending_talks_means_they_were_held(resources: pipeline.Resources) -> Non
         frozenset({"Ararat Mirzoyan", "Jeyhun Bayramov"})}
 
 
+def test_subject_the_parse_took_for_part_of_the_date(resources: pipeline.Resources) -> None:
+    # regression (batch zz): "Earlier on Sunday Dar held talks" parses Dar as the object of "on"
+    text = ("Pakistani Foreign Minister Ishaq Dar arrived in Dhaka. Earlier on Sunday Dar held talks with Touhid "
+            "Hossain at the state guest house.")
+    assert met(resources, text) == {frozenset({"Ishaq Dar", "Touhid Hossain"})}
+
+
 def test_taking_part_in_the_meeting_just_reported(resources: pipeline.Resources) -> None:
     text = ("Steve Witkoff and Jared Kushner held talks with Kirill Dmitriev in Abu Dhabi on Friday. Yuri Ushakov, "
             "Putin's foreign policy aide, who also took part, said Russia would not drop its demand. Poland took part "
