@@ -714,6 +714,13 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if len(m.actors) > 1:
             groups.append((m.start, m.actors))
     for tok in doc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and not tok.conjuncts and tok.i in by_token:
+            # "Driscoll and Army Chief of Staff General Randy George": the first hangs on the second as a modifier
+            first = [by_token[c.i] for c in tok.subtree if c.dep_ == "nmod" and c.i < tok.i and c.i in by_token
+                     and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+            actors = tuple(dict.fromkeys(a for m in [*first, by_token[tok.i]] for a in m.actors))
+            if first and len(actors) > 1:
+                groups.append((tok.i, actors))
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.conjuncts:
             names = [by_token[t.i] for t in [tok, *tok.conjuncts] if t.i in by_token]
             actors = tuple(dict.fromkeys(a for m in names for a in m.actors))
@@ -731,8 +738,10 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 obj += [by_token[o.i] for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
                         for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in p.children if o.dep_ == "pobj" and o.i in by_token]
+            listed = any(g.dep_ == "nmod" and any(h.dep_ == "cc" for h in g.children)
+                         for c in tok.children if c.dep_ == "nsubj" for g in c.subtree)  # a list of subjects
             pair = tuple(dict.fromkeys(a for m in subj + obj if len(m.actors) == 1 for a in m.actors))
-            if subj and obj and len(pair) == 2 and all(a.type == "Person" for a in pair):
+            if subj and obj and not listed and len(pair) == 2 and all(a.type == "Person" for a in pair):
                 groups.append((max(m.start for m in subj + obj), pair))
     names = sorted((m for m in mentions if m.kind == "name" and len(m.actors) == 1), key=lambda m: m.start)
     for m1, m2 in zip(names, names[1:]):  # "A and her Rwandan counterpart B", however it was parsed

@@ -776,6 +776,10 @@ def test_first_of_two_subjects_parsed_as_a_modifier(resources: pipeline.Resource
             "sat down with Defence Minister Denys Shmyhal on Thursday morning.")
     assert met(resources, text) == {frozenset({"Dan Driscoll", "Denys Shmyhal"}),
                                     frozenset({"Randy George", "Denys Shmyhal"})}
+    # and they are "the two men" later, not George and Shmyhal
+    found = met(resources, text + " Zelensky then received the two men at the presidential office.")
+    assert {frozenset({"Volodymyr Zelensky", "Dan Driscoll"}), frozenset({"Volodymyr Zelensky", "Randy George"})} <= found
+    assert frozenset({"Volodymyr Zelensky", "Denys Shmyhal"}) not in found
 
 
 def test_pronoun_after_a_pronoun_and_present_for_the_conversation(resources: pipeline.Resources) -> None:
