@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kg import modality
 from kg.dates import WEEKDAYS
 from kg.gazetteer import Gazetteer, slug
-from kg.mentions import Mention, Resolution, StatedRole, resolve
+from kg.mentions import Mention, Resolution, StatedRole, hung_subjects, resolve
 from kg.normalize import Normalized
 from kg.patterns import Patterns
 from kg.records import Actor, Article, Evidence, Fact, Meeting, Plan, Proposal, Role
@@ -407,8 +407,7 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         # "Driscoll and Army Chief of Staff General Randy George sat down": the parse hangs the first of two
         # subjects on the second as a modifier with its own "and"
-        subj += [c for s in subj for c in s.subtree if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < s.i
-                 and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+        subj += [c for s in subj for c in hung_subjects(s)]
         if t is not verb or not subj:
             subj += [c for c in t.children if c.dep_ == "attr"] if t is not verb else []
         if t is verb and not subj and (m := res.at(verb.i - 1)) is not None and m.start > 0 \
@@ -591,16 +590,13 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
 
 
 _TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
+
+
 def _people_noun(tok: Token, pat: Patterns) -> bool:
     """True for a common noun naming people: "a European delegation", "executives", "the families of hostages"
     (not "met face to face", "met on the margins" parsed as an object)."""
-    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PEOPLE_NOUNS or tok.lower_ in _PLURAL_ROLES | _PEOPLE
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in _PEOPLE_NOUNS or tok.lower_ in _PEOPLE
                                    or tok.lower_ in pat.group_nouns)
-
-
-_PEOPLE = {"executives", "members", "families", "lawmakers", "reporters", "journalists", "students", "relatives",
-           "survivors", "troops", "soldiers", "businessmen", "activists", "residents", "workers", "mayors", "governors",
-           "senators", "people", "leaders", "elders", "clerics", "businesspeople", "investors", "refugees"}
 
 
 def _in_headline(tok: Token) -> bool:
@@ -617,6 +613,10 @@ _PEOPLE_NOUNS = {"leader", "minister", "official", "envoy", "diplomat", "delegat
                  "adviser", "advisor", "representative", "president", "counterpart"}
 _PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs", "counterparts",
                  "heads", "premiers"}
+_PEOPLE = _PLURAL_ROLES | {"executives", "members", "families", "lawmakers", "reporters", "journalists", "students",
+                           "relatives", "survivors", "troops", "soldiers", "businessmen", "activists", "residents",
+                           "workers", "mayors", "governors", "senators", "people", "elders", "clerics",
+                           "businesspeople", "investors", "refugees"}  # plural nouns for people
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
 
 
@@ -1056,10 +1056,7 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         else _subjects(verb, res)[0]
     if objects[0].dep_ != "nsubjpass" and who:  # "Secretary of State Marco Rubio and Attorney General Pam Bondi
         who = list(dict.fromkeys(_surface_subjects(verb, res) + who))  # sat in": the list the parse broke
-        # "A and B joined the meeting, as did C": C joined it too
-        who += [a for v in verb.children if v.dep_ == "advcl" and v.lemma_ == "do" and any(
-            m.lower_ == "as" for m in v.children) for a in actors_under(
-            [c for c in v.children if c.dep_ == "nsubj"], res) if a not in who]
+        who += [a for a in _as_too(verb, "do", res) if a not in who]  # "A and B joined the meeting, as did C"
     if not earlier:
         chairs.extend(who)  # "The talks were chaired by X. Present at the talks were A and B."
         return []
@@ -1069,6 +1066,12 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _as_too(verb: Token, lemma: str, res: Resolution) -> list[Actor]:
+    """Return the actors of ", as did X" (``lemma`` "do") or ", as was X" ("be") hung on ``verb``: they did it too."""
+    return actors_under([c for v in verb.children if v.dep_ == "advcl" and v.lemma_ == lemma
+                         and any(m.lower_ == "as" for m in v.children) for c in v.children if c.dep_ == "nsubj"], res)
 
 
 def _sits_in(verb: Token) -> bool:
@@ -1156,9 +1159,7 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
         earlier = tuple(dict.fromkeys([*named, *last]))
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
-    # "..., as was X": X was there too
-    present += actors_under([c for v in be.children if v.dep_ == "advcl" and v.lemma_ == "be"
-                             and any(m.lower_ == "as" for m in v.children) for c in v.children if c.dep_ == "nsubj"], res)
+    present += _as_too(be, "be", res)  # "..., as was X": X was there too
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
     pairs = _among(present, res)

@@ -151,6 +151,13 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
                       {form: country for country, forms in gaz.demonyms.items() for form in forms})
 
 
+def hung_subjects(subject: Token) -> list[Token]:
+    """Return the subjects the parse hung on ``subject`` as modifiers with their own "and": "Driscoll" in
+    "Driscoll and Army Chief of Staff General Randy George sat down"."""
+    return [c for c in subject.subtree if c.dep_ == "nmod" and c.pos_ == "PROPN" and c.i < subject.i
+            and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+
+
 def _companions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[tuple[Actor, Actor]]:
     """Return (person, whom they travel with): "Vijitha Herath, who is travelling with Dissanayake", "X,
     accompanying the president": the person is on that side."""
@@ -716,8 +723,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
     for tok in doc:
         if tok.dep_ in ("nsubj", "nsubjpass") and not tok.conjuncts and tok.i in by_token:
             # "Driscoll and Army Chief of Staff General Randy George": the first hangs on the second as a modifier
-            first = [by_token[c.i] for c in tok.subtree if c.dep_ == "nmod" and c.i < tok.i and c.i in by_token
-                     and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)]
+            first = [by_token[c.i] for c in hung_subjects(tok) if c.i in by_token]
             actors = tuple(dict.fromkeys(a for m in [*first, by_token[tok.i]] for a in m.actors))
             if first and len(actors) > 1:
                 groups.append((tok.i, actors))
@@ -738,8 +744,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 obj += [by_token[o.i] for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
                         for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
                         for o in p.children if o.dep_ == "pobj" and o.i in by_token]
-            listed = any(g.dep_ == "nmod" and any(h.dep_ == "cc" for h in g.children)
-                         for c in tok.children if c.dep_ == "nsubj" for g in c.subtree)  # a list of subjects
+            listed = any(hung_subjects(c) for c in tok.children if c.dep_ == "nsubj")  # a list of subjects
             pair = tuple(dict.fromkeys(a for m in subj + obj if len(m.actors) == 1 for a in m.actors))
             if subj and obj and not listed and len(pair) == 2 and all(a.type == "Person" for a in pair):
                 groups.append((max(m.start for m in subj + obj), pair))

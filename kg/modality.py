@@ -55,6 +55,13 @@ def _put_off(verb: Token) -> bool:
         c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "back") for c in verb.children)
 
 
+def _cancels(verb: Token, pat: Patterns) -> bool:
+    """True for a verb that cancels or postpones: "cancelled", "called off" (not "called"), "put off"."""
+    lemma = verb.lemma_.lower()
+    return lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in verb.children)) \
+        or _put_off(verb)
+
+
 def preposition(prep: Token) -> str:
     """Return the word a preposition stands for: "instead" for "instead of", "ahead" for "ahead of"."""
     if prep.lower_ == "of":
@@ -73,8 +80,7 @@ def _status(chain: list[Token], pat: Patterns) -> str:
     """Return cancelled, refused, negated, planned or happened; the first three win over planned."""
     for n, t in enumerate(chain[1:], 1):
         lemma = t.lemma_.lower()
-        if lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in t.children)) \
-                or _put_off(t):
+        if _cancels(t, pat):
             return "cancelled"
         if lemma in pat.refuse_verbs:
             return "refused"
@@ -99,8 +105,7 @@ def _status(chain: list[Token], pat: Patterns) -> str:
         kids = list(t.children)
         if n > 0 and chain[n - 1].dep_ == "conj":
             crossed = True
-        if t is not chain[0] and (lemma in pat.cancel_verbs and (lemma != "call" or any(c.lower_ == "off" for c in kids))
-                                  or _put_off(t)):
+        if t is not chain[0] and _cancels(t, pat):
             return "cancelled"
         if t is not chain[0] and lemma in pat.refuse_verbs:
             return "refused"
