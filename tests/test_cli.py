@@ -267,6 +267,16 @@ def test_build_sample_corpus_as_a_process_with_kg_store(tmp_path: Path):
     assert done.returncode == 0, done.stderr.decode()
     assert b"articles: 12\n" in done.stdout and b"errors: 0\n" in done.stdout
     assert len(article_ids(store)) == 12
+    # the README shows what this build prints: its counts must be this build's
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("`make build` prints:", 1)[1].split("```", 2)[1]
+    printed = done.stdout.decode()
+    for line in block.strip().splitlines():
+        if line.startswith("store:"):
+            triples = line.split("(", 1)[1].split(" written", 1)[0]  # "2441 triples"
+            assert f"({triples} written" in printed, (line, printed)
+        else:
+            assert line + "\n" in printed, (line, printed)
     stats = kg_process("stats", module=True, env={"KG_STORE": str(store)})
     assert stats.returncode == 0
     assert b"articles: 12\n" in stats.stdout
