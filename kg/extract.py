@@ -946,7 +946,11 @@ _GATHERINGS = {"summit", "session", "conference", "forum", "reception", "banquet
 
 def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
             earlier: tuple[Actor, ...], chairs: list[Actor]) -> list[Fact]:
-    """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants."""
+    """"X attended the talks", "the talks were chaired by X": X joins the latest meeting's participants.
+
+    Without such talks named, one of the rules below reads the verb: brought together, joined by, sat between,
+    at someone's side, brought along, joined by video, joined the talks between A and B.
+    """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (
         _definite_meeting(c, pat) or c.lower_ in ("round", "session") and any(d.lower_ == "the" for d in c.children))]
     if not objects and _sits_in(verb):
@@ -955,100 +959,35 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
                    for o in p.children if o.dep_ == "pobj" and _definite_meeting(o, pat)]
     status, mode = modality.of_verb(verb, pat)
     if not objects and verb.lemma_.lower() == "join" and earlier and not any(c.dep_ == "agent" for c in verb.children):
-        # "Guterres then joined them", "Ulyanov and Wang Qun joined the two men for the session": whom they joined
-        # were at the meeting just reported, and so were they
-        joined = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
-        stance = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.tag_ == "VBG" for o in p.children)
-                     for p in verb.children)  # "Zelensky joined Macron in condemning the strike": no meeting
-        if joined and set(joined) <= set(earlier) and not stance:
-            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        objects = _joined_them(verb, res, earlier)
     if verb.lemma_.lower() == "bring" and any(t.lower_ == "together" and t.dep_ in ("advmod", "prt")
                                               for t in verb.subtree if t.head.i in (verb.i, *(c.i for c in verb.children))):
-        # "The meeting brought together A and B", "Erdogan brought Putin and Zelensky together": they all met
-        guests = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
-        guests = _listed(verb, res, pat, guests)
-        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subject or not (res.at(subject[0].i) is not None or subject[0].lemma_.lower() in pat.meeting_nouns
-                               | _GATHERINGS):
-            return []  # "Opposition to the tariffs has brought Macron and Meloni together": no meeting
-        hosts = [a for a in _subjects(verb, res)[0] if a.type == "Person"]
-        pairs = [p for p in _pairs(hosts, guests) + _pairs(guests, []) if not res.same_party(*p) and _same_level(*p)]
+        pairs = _brought_together(verb, res, pat)
         return _meetings(pairs, verb, status, mode, "verb:bring:together", res, article, norm)
     agents = [c for c in verb.children if c.dep_ == "agent"]
-    if not objects and verb.lemma_.lower() in ("join", "accompany") and agents and earlier and mode == "in person":
-        # "Biden was joined by Sullivan and Nuland": they sat with the other side of the meeting just reported
-        who = actors_under([g for c in agents for g in c.children], res) + \
-            [a for c in agents for a in surface_list(c, res, pat)[0]]
-        who = [a for a in dict.fromkeys(who) if a not in earlier]
-        joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
-        pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
-                 and not res.same_party(a, b)]
-        if verb.dep_ in ("acl", "advcl"):  # "a session ..., joined by Foreign Ministers A and B": across from each other
-            pairs += _other_sides(who, res, verb, any_length=True)
-        # gapping: "Biden was joined by A and B, and Putin by C and D": C and D sat with Putin, across from
-        # Biden, A and B
-        other, theirs = _gapped_side(verb, res, pat, earlier)
-        if other is not None:
-            mine = [a for a in dict.fromkeys([*joined, *who]) if a != other]
-            pairs = [(a, b) for a, b in pairs if b != other or a not in theirs]
-            pairs += [(c, m) for c in theirs for m in mine if c != m and not res.same_party(c, m)]
-        return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:passive", res, article, norm)
-    between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
-    if not objects and verb.lemma_.lower() == "sit" and between and not agents and mode == "in person":
-        # "Fidan sat between the two delegations, headed by A and B": he sat with both, and they faced each other
-        sides = actors_under([o for p in between for o in p.children], res)
-        for by in (by for p in between for o in p.children if o.dep_ == "pobj" for by in _leader_phrases(o)):
-            sides = _listed(by, res, pat, sides)  # the list the parse broke: "headed by A, an aide ..., and B"
-        sides = [a for a in dict.fromkeys(sides) if a.type in ("Person", "Group")]
-        who = _subjects(verb, res)[0]
-        pairs = [p for p in _pairs(who, sides) + _pairs(sides, []) if not res.same_party(*p) and _same_level(*p)]
-        return _meetings(pairs, verb, status, mode, "verb:sit:between", res, article, norm)
-    if not objects and verb.lemma_.lower() in ("accompany", "sit", "flank") and not agents and earlier \
-            and mode == "in person":
-        # "Wang Yi accompanied the Chinese leader", "Ryabkov sat at Lavrov's side", "Blinken sat beside Biden":
-        # they sat with that leader's side, across from the other
-        leaders = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
-        for p in verb.children:
-            if p.dep_ == "prep" and p.lower_ in ("beside", "alongside", "next", "at", "by", "with"):
-                for o in p.subtree:
-                    if o.dep_ == "poss" and o.head.lower_ == "side" or p.lower_ in ("beside", "alongside", "next"):
-                        if (m := res.at(o.i)) is not None:
-                            leaders += list(m.actors)
-            if p.dep_ == "prep" and p.lower_ == "on":  # "sat on the American side of the table"
-                for o in p.children:
-                    country = next((res.demonyms[c.text] for c in o.children if c.text in res.demonyms), None)
-                    if o.lower_ == "side" and country is not None:
-                        leaders += [a for a in earlier if res.sides.get(a.key) == country]
-        leaders = [a for a in leaders if a in earlier]
-        who = [a for a in _subjects(verb, res)[0] if a not in earlier]
-        if not leaders or not who:
-            return []
-        pairs = [(a, b) for a in who for b in earlier if b not in leaders and _same_level(a, b)
-                 and not res.same_party(a, b)]
-        return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}:side", res, article, norm)
-    if not objects and verb.lemma_.lower() == "bring" and earlier and mode == "in person":
-        # "Trump was joined by A and B, while Putin brought C and D": C and D sat across from Trump's side
-        joined = set(_subjects(verb, res)[0])
-        who = [a for a in actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
-               + _surface_objects(verb, res, pat) if a not in earlier]
-        if not joined & set(earlier):
-            return []
-        pairs = [(a, b) for a in dict.fromkeys(who) for b in earlier if b not in joined and _same_level(a, b)
-                 and not res.same_party(a, b)]
-        return _meetings(pairs, verb, status, mode, "verb:bring", res, article, norm)
-    if not objects and verb.lemma_.lower() == "join" and mode != "in person" \
-            and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
-        pairs = [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]  # "X joined by video link"
-        return _meetings(pairs, verb, status, mode, "verb:join", res, article, norm)
-    if not objects and verb.lemma_.lower() in ("join", "attend"):
-        # "they joined talks between Scholz and Li": they met the people of those talks
-        for talks in (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in pat.meeting_nouns):
-            named = actors_under([o for p in talks.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
-                                  for o in p.children], res)
-            if named:
-                objects, earlier = [talks], tuple(named)
-                if not any(a.type in ("Person", "Group") for a in _subjects(verb, res)[0]):
-                    return []
+    if not objects:
+        lemma = verb.lemma_.lower()
+        rule, pairs = "", []
+        if lemma in ("join", "accompany") and agents and earlier and mode == "in person":
+            rule, pairs = f"verb:{lemma}:passive", _joined_by(verb, agents, res, pat, earlier)
+        elif lemma == "sit" and not agents and mode == "in person" and any(
+                p.dep_ == "prep" and p.lower_ == "between" for p in verb.children):
+            rule, pairs = "verb:sit:between", _sat_between(verb, res, pat)
+        elif lemma in ("accompany", "sit", "flank") and not agents and earlier and mode == "in person":
+            rule, pairs = f"verb:{lemma}:side", _at_their_side(verb, res, earlier)
+        elif lemma == "bring" and earlier and mode == "in person":
+            rule, pairs = "verb:bring", _brought_along(verb, res, pat, earlier)
+        elif lemma == "join" and mode != "in person" and not any(c.dep_ in ("dobj", "nsubjpass")
+                                                                 for c in verb.children):
+            rule, pairs = "verb:join", [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]
+        elif lemma in ("join", "attend"):
+            talks, named = _talks_between(verb, res, pat)
+            if talks is not None and not any(a.type in ("Person", "Group") for a in _subjects(verb, res)[0]):
+                return []
+            if talks is not None:
+                objects, earlier = [talks], named
+        if rule:
+            return _meetings(pairs, verb, status, mode, rule, res, article, norm)
     if not objects:
         return []
     who = actors_under([g for c in agents for g in c.children], res) + \
@@ -1066,6 +1005,106 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _joined_them(verb: Token, res: Resolution, earlier: tuple[Actor, ...]) -> list[Token]:
+    """"Guterres then joined them", "Ulyanov and Wang Qun joined the two men for the session": whom they joined
+    were at the meeting just reported, and so were they. Returns the objects standing for that meeting."""
+    joined = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+    stance = any(p.dep_ == "prep" and p.lower_ == "in" and any(o.tag_ == "VBG" for o in p.children)
+                 for p in verb.children)  # "Zelensky joined Macron in condemning the strike": no meeting
+    if joined and set(joined) <= set(earlier) and not stance:
+        return [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return []
+
+
+def _brought_together(verb: Token, res: Resolution, pat: Patterns) -> list[tuple[Actor, ...]]:
+    """"The meeting brought together A and B", "Erdogan brought Putin and Zelensky together": they all met."""
+    guests = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+    guests = _listed(verb, res, pat, guests)
+    subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subject or not (res.at(subject[0].i) is not None or subject[0].lemma_.lower() in pat.meeting_nouns
+                           | _GATHERINGS):
+        return []  # "Opposition to the tariffs has brought Macron and Meloni together": no meeting
+    hosts = [a for a in _subjects(verb, res)[0] if a.type == "Person"]
+    return [p for p in _pairs(hosts, guests) + _pairs(guests, []) if not res.same_party(*p) and _same_level(*p)]
+
+
+def _joined_by(verb: Token, agents: list[Token], res: Resolution, pat: Patterns, earlier: tuple[Actor, ...]
+               ) -> list[tuple[Actor, ...]]:
+    """"Biden was joined by Sullivan and Nuland": they sat with the other side of the meeting just reported."""
+    who = actors_under([g for c in agents for g in c.children], res) + \
+        [a for c in agents for a in surface_list(c, res, pat)[0]]
+    who = [a for a in dict.fromkeys(who) if a not in earlier]
+    joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
+    pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
+             and not res.same_party(a, b)]
+    if verb.dep_ in ("acl", "advcl"):  # "a session ..., joined by Foreign Ministers A and B": across from each other
+        pairs += _other_sides(who, res, verb, any_length=True)
+    # gapping: "Biden was joined by A and B, and Putin by C and D": C and D sat with Putin, across from
+    # Biden, A and B
+    other, theirs = _gapped_side(verb, res, pat, earlier)
+    if other is not None:
+        mine = [a for a in dict.fromkeys([*joined, *who]) if a != other]
+        pairs = [(a, b) for a, b in pairs if b != other or a not in theirs]
+        pairs += [(c, m) for c in theirs for m in mine if c != m and not res.same_party(c, m)]
+    return pairs
+
+
+def _sat_between(verb: Token, res: Resolution, pat: Patterns) -> list[tuple[Actor, ...]]:
+    """"Fidan sat between the two delegations, headed by A and B": he sat with both, and they faced each other."""
+    between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
+    sides = actors_under([o for p in between for o in p.children], res)
+    for by in (by for p in between for o in p.children if o.dep_ == "pobj" for by in _leader_phrases(o)):
+        sides = _listed(by, res, pat, sides)  # the list the parse broke: "headed by A, an aide ..., and B"
+    sides = [a for a in dict.fromkeys(sides) if a.type in ("Person", "Group")]
+    who = _subjects(verb, res)[0]
+    return [p for p in _pairs(who, sides) + _pairs(sides, []) if not res.same_party(*p) and _same_level(*p)]
+
+
+def _at_their_side(verb: Token, res: Resolution, earlier: tuple[Actor, ...]) -> list[tuple[Actor, ...]]:
+    """"Wang Yi accompanied the Chinese leader", "Ryabkov sat at Lavrov's side", "Blinken sat beside Biden":
+    they sat with that leader's side, across from the other."""
+    leaders = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("beside", "alongside", "next", "at", "by", "with"):
+            for o in p.subtree:
+                if o.dep_ == "poss" and o.head.lower_ == "side" or p.lower_ in ("beside", "alongside", "next"):
+                    if (m := res.at(o.i)) is not None:
+                        leaders += list(m.actors)
+        if p.dep_ == "prep" and p.lower_ == "on":  # "sat on the American side of the table"
+            for o in p.children:
+                country = next((res.demonyms[c.text] for c in o.children if c.text in res.demonyms), None)
+                if o.lower_ == "side" and country is not None:
+                    leaders += [a for a in earlier if res.sides.get(a.key) == country]
+    leaders = [a for a in leaders if a in earlier]
+    who = [a for a in _subjects(verb, res)[0] if a not in earlier]
+    if not leaders or not who:
+        return []
+    return [(a, b) for a in who for b in earlier if b not in leaders and _same_level(a, b)
+            and not res.same_party(a, b)]
+
+
+def _brought_along(verb: Token, res: Resolution, pat: Patterns, earlier: tuple[Actor, ...]
+                   ) -> list[tuple[Actor, ...]]:
+    """"Trump was joined by A and B, while Putin brought C and D": C and D sat across from Trump's side."""
+    joined = set(_subjects(verb, res)[0])
+    who = [a for a in actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+           + _surface_objects(verb, res, pat) if a not in earlier]
+    if not joined & set(earlier):
+        return []
+    return [(a, b) for a in dict.fromkeys(who) for b in earlier if b not in joined and _same_level(a, b)
+            and not res.same_party(a, b)]
+
+
+def _talks_between(verb: Token, res: Resolution, pat: Patterns) -> tuple[Token | None, tuple[Actor, ...]]:
+    """"They joined talks between Scholz and Li": return those talks and the people named at them."""
+    for talks in (c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in pat.meeting_nouns):
+        named = actors_under([o for p in talks.children if p.dep_ == "prep" and p.lower_ in ("between", "with")
+                              for o in p.children], res)
+        if named:
+            return talks, tuple(named)
+    return None, ()
 
 
 def _as_too(verb: Token, lemma: str, res: Resolution) -> list[Actor]:
