@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg import modality
+from kg import patterns as patterns_mod
 from kg.dates import WEEKDAYS
 from kg.gazetteer import Gazetteer, slug
 from kg.mentions import Mention, Resolution, StatedRole, hung_subjects, resolve
@@ -609,14 +610,10 @@ def _in_headline(tok: Token) -> bool:
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
 _CONTROL_VERBS = {"send", "dispatch", "ask", "invite", "urge", "press", "tell", "instruct", "encourage", "persuade",
                   "authorize", "authorise", "challenge", "allow", "leave"}  # "sent Y to meet X": Y meets
-_PEOPLE_NOUNS = {"leader", "minister", "official", "envoy", "diplomat", "delegation", "team", "negotiator", "aide",
-                 "adviser", "advisor", "representative", "president", "counterpart"}
-_PLURAL_ROLES = {"ministers", "leaders", "presidents", "envoys", "officials", "negotiators", "chiefs", "counterparts",
-                 "heads", "premiers"}
-_PEOPLE = _PLURAL_ROLES | {"executives", "members", "families", "lawmakers", "reporters", "journalists", "students",
-                           "relatives", "survivors", "troops", "soldiers", "businessmen", "activists", "residents",
-                           "workers", "mayors", "governors", "senators", "people", "elders", "clerics",
-                           "businesspeople", "investors", "refugees"}  # plural nouns for people
+_WORDS = patterns_mod.word_sets()  # data/patterns/people.json
+_PEOPLE_NOUNS = _WORDS["people_nouns"]
+_PLURAL_ROLES = _WORDS["plural_roles"]
+_PEOPLE = _PLURAL_ROLES | _WORDS["plural_nouns"]  # plural nouns for people
 _SKIPPABLE = {"DET", "ADJ", "PROPN", "NOUN", "PRON", "NUM"}
 
 

@@ -14,17 +14,15 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg import patterns
 from kg.gazetteer import ROLE_LABEL, Gazetteer, slug
 from kg.normalize import word_zipf
 from kg.patterns import Patterns
 from kg.records import Actor, Article
 
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
-_TITLE_WORDS = {"president", "prime", "minister", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince", "mullah",
-                "sheikh", "chancellor", "general", "gen", "secretary", "envoy", "ambassador", "senator", "premier",
-                "supreme", "leader", "crown", "emir", "foreign", "defence", "defense", "special", "vice", "field",
-                "marshal", "former", "acting", "interim", "deputy", "colonel", "lieutenant", "admiral", "chief", "pope",
-                "cardinal", "archbishop", "president-elect", "mrs.", "mr."}
+_WORDS = patterns.word_sets()  # data/patterns/people.json
+_TITLE_WORDS = _WORDS["title_words"]
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
@@ -267,12 +265,8 @@ def _rare(word: str) -> bool:
     return word_zipf(word) < 3.0
 
 
-_PERSON_ROLES = {"adviser", "advisor", "aide", "envoy", "negotiator", "spokesman", "spokeswoman", "minister", "president",
-                 "secretary", "leader", "chief", "head", "commander", "director", "ambassador", "chairman", "premier",
-                 "governor", "mayor", "senator", "lawmaker", "diplomat", "official", "general", "emissary", "mediator"}
-_MORE_TITLES = {"speaker", "commander", "judge", "justice", "bishop", "rabbi", "imam", "lawmaker", "rep", "sen", "lt",
-                "maj", "col", "brig", "capt", "prof", "professor", "madam", "lord", "lady", "dame", "emperor", "head",
-                "opposition", "chair", "chairwoman", "president-elect", "premier", "spokesperson", "minister"}
+_PERSON_ROLES = _WORDS["person_roles"]
+_MORE_TITLES = _WORDS["more_titles"]
 
 
 def _merge_split_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
@@ -314,8 +308,7 @@ def _names_after_roles(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     return out
 
 
-_HONORIFICS = {"prince", "princess", "king", "queen", "emir", "sheikh", "sultan", "general", "marshal", "cardinal",
-               "pope", "archbishop", "colonel", "captain", "admiral", "ayatollah"}
+_HONORIFICS = _WORDS["honorifics"]
 
 
 def _honorifics(doc: Doc, mentions: list[Mention]) -> list[StatedRole]:
@@ -477,8 +470,7 @@ def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:
         and ent.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "compound")
 
 
-_NAME_TITLES = _TITLE_WORDS | {"representative", "ambassador", "commissioner", "governor", "adviser", "advisor",
-                                "spokesman", "spokeswoman", "director", "chairman", "mayor"}
+_NAME_TITLES = _TITLE_WORDS | _WORDS["name_titles"]
 
 
 def _titled_names(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer, people: dict[str, Actor]) -> list[Mention]:
@@ -704,8 +696,7 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "appos" and tok.head.dep_ in ("nsubj", "nsubjpass")
 
 
-_PLURAL_PEOPLE = {"leaders", "ministers", "presidents", "envoys", "negotiators", "americans", "men", "women",
-                  "diplomats", "officials", "sides", "delegations", "mediators", "heads"}
+_PLURAL_PEOPLE = _WORDS["plural_people"]
 
 
 def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], roles: list[StatedRole],

@@ -12,5 +12,6 @@ COUNTRIES = DATA / "gazetteers" / "countries.jsonl"
 ROLE_WORDS = DATA / "gazetteers" / "roles.json"
 FEMALE_NAMES = DATA / "gazetteers" / "female_given_names.txt"
 PATTERNS = DATA / "patterns" / "triggers.json"
+PEOPLE_WORDS = DATA / "patterns" / "people.json"
 ARTICLES = DATA / "articles"
 DEFAULT_STORE = Path("kg-store")

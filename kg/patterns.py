@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from kg import paths
@@ -46,3 +47,10 @@ def load(path: Path = paths.PATTERNS) -> Patterns:
         else:
             fields[name] = frozenset(value)
     return Patterns(**fields)
+
+
+@cache
+def word_sets(path: Path = paths.PEOPLE_WORDS) -> dict[str, frozenset[str]]:
+    """Return the named word sets of ``path`` (data/patterns/people.json): titles, role and people nouns."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {name: frozenset(entry["words"]) for name, entry in raw.items() if not name.startswith("_")}
