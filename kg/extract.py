@@ -423,6 +423,8 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
                        if a not in actors]
         if not actors and t.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT") for c in subj):
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
+            if not actors:
+                actors = _apposed_to(t.head, res)  # "drafted by A, then Biden's envoy, who met B"
         if actors and t is not verb:
             listed = _surface_subjects(t, res)
             if set(actors) <= set(listed):
@@ -467,6 +469,17 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
     return [], agents
 
 
+def _apposed_to(noun: Token, res: Resolution) -> list[Actor]:
+    """Return the person a role noun stands beside, as in "Amos Hochstein, then Biden's envoy, who ...": the name
+    just before the comma that opens the noun's phrase (the parse does not always make it an apposition)."""
+    if noun.lemma_.lower() not in _PEOPLE_NOUNS and noun.lower_ not in _PEOPLE:
+        return []
+    comma = noun.left_edge.i if noun.left_edge.text == "," else noun.left_edge.i - 1
+    if comma < 1 or noun.doc[comma].text != "," or (m := res.at(comma - 1)) is None or m.kind == "pronoun":
+        return []
+    return [a for a in m.actors if a.type == "Person"]
+
+
 def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",)) -> list[Actor]:
     """Return the actors after "with", also in "with A on Tuesday and with B on Monday"."""
     found = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps]
@@ -483,6 +496,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     objects = _with_objects(verb, res)
     if lemma not in pat.meeting_verbs_needing_with:
         objects += actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+        late = _object_read_as_subject(verb)
+        if late:  # "Rubio held talks with Fidan and later met/conj Sybiha/nsubj": Rubio met Sybiha
+            subjects, objects = _subjects(verb.head, res)[0], objects + actors_under(late, res)
     for c in verb.children:  # "held talks with Y" attaches "with" to the noun sometimes
         if c.dep_ == "prt" and lemma == "sit":
             objects += _with_objects(c, res)
@@ -588,6 +604,15 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
                 found += [replace(f, location=place or f.location)
                           for f in _meetings(_pairs(subjects, gapped), verb, status, mode, rule, res, article, norm)]
     return found
+
+
+def _object_read_as_subject(verb: Token) -> list[Token]:
+    """Return the "subjects" the parse put after a coordinated verb that has no object of its own: its objects."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ in ("dobj", "obj", "nsubjpass", "auxpass") for c in verb.children):
+        return []
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subj if subj and all(c.i > verb.i for c in subj) else []
 
 
 _TIME_PREPS = {"after", "before", "following", "since", "while", "upon", "without", "instead", "ahead"}
@@ -859,11 +884,11 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         if len(subj) >= 2:
             between += subj  # they met each other
     frame = None
-    if not owners and not between and support is None and withs and noun.dep_ == "pobj" \
-            and noun.head.lower_ in _FRAME_PREPS and noun.head.head.pos_ in ("VERB", "AUX"):
+    if not owners and not between and support is None and withs and held.dep_ == "pobj" \
+            and held.head.lower_ in _FRAME_PREPS and held.head.head.pos_ in ("VERB", "AUX"):
         # "Witkoff flew to Jerusalem for a meeting with X", "began the day with a meeting with X",
-        # "after talks with X in Ankara, Y flew on"
-        frame = noun.head.head
+        # "after talks with X in Ankara, Y flew on", "went into talks with X", "emerged from four hours of talks"
+        frame = held.head.head
         owners += _subjects(frame, res)[0]
     if withs or any(p.lower_ == "with" for p in preps):
         withs += _including(noun, res, pat)
@@ -891,7 +916,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
 
 _MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions", "year", "years", "months", "month",
              "week", "day", "hour"}
-_FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at"}
+_FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at", "into", "from"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
 _WITH_VERBS = {"join", "accompany"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring", "flank",

@@ -7,7 +7,6 @@ from kg.dates import parse_date
 from kg.patterns import Patterns
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
-_LEMMA_FIXES = {"hoped": "hope", "hoping": "hope"}  # the small model lemmatises "hoped" as "hop"
 _UNSETTLED = {"plan", "confirm", "schedule", "announce", "set", "fix", "finalise", "finalize", "decide", "arrange"}
 
 
@@ -101,7 +100,7 @@ def _status(chain: list[Token], pat: Patterns) -> str:
         return "planned"  # "nothing would move forward until he and Putin met": not (yet) a meeting
     crossed = False  # past a coordination: "did not meet Xi, but joined talks with Y" keeps its own polarity
     for n, t in enumerate(chain):
-        lemma = _LEMMA_FIXES.get(t.lower_, t.lemma_.lower())
+        lemma = t.lemma_.lower()
         kids = list(t.children)
         if n > 0 and chain[n - 1].dep_ == "conj":
             crossed = True

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import paths
 from kg.errors import ModelError
 from kg.gazetteer import Gazetteer
 
@@ -46,6 +48,26 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("kg_lemmas")
+def lemma_fixes(nlp: Language, name: str) -> "LemmaFixes":
+    """The lemma repairs of data/patterns/lemma_fixes.json as a pipeline component."""
+    raw = json.loads(paths.LEMMA_FIXES.read_text(encoding="utf-8"))
+    return LemmaFixes(raw["forms"])
+
+
+class LemmaFixes:
+    """Set the right lemma on word forms the model lemmatises wrongly ("dined" is "dine", not "din")."""
+
+    def __init__(self, forms: dict[str, str]) -> None:
+        self.forms = forms
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            if (lemma := self.forms.get(tok.lower_)) is not None and tok.pos_ in ("VERB", "AUX"):
+                tok.lemma_ = lemma
+        return doc
+
+
 def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
     """Return the pipeline ``model`` (default: default_model()) with the gazetteer's ruler before NER."""
     import spacy
@@ -69,4 +91,5 @@ def load_nlp(gazetteer: Gazetteer, model: str | None = None) -> Language:
                          before="parser")
     ruler.add_patterns(gazetteer.entity_patterns())  # type: ignore[attr-defined]
     nlp.add_pipe("kg_paragraphs", before="parser")
+    nlp.add_pipe("kg_lemmas", after="lemmatizer" if "lemmatizer" in nlp.pipe_names else None)
     return nlp

@@ -13,5 +13,6 @@ ROLE_WORDS = DATA / "gazetteers" / "roles.json"
 FEMALE_NAMES = DATA / "gazetteers" / "female_given_names.txt"
 PATTERNS = DATA / "patterns" / "triggers.json"
 PEOPLE_WORDS = DATA / "patterns" / "people.json"
+LEMMA_FIXES = DATA / "patterns" / "lemma_fixes.json"
 ARTICLES = DATA / "articles"
 DEFAULT_STORE = Path("kg-store")

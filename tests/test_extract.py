@@ -886,3 +886,44 @@ def test_review_regression_companions_of_the_guest(resources: pipeline.Resources
     text = "Trump received Zelensky, accompanied by his chief of staff Andriy Yermak, at the White House."
     assert {frozenset({"Donald Trump", "Volodymyr Zelensky"}), frozenset({"Donald Trump", "Andriy Yermak"})} \
         <= met(resources, text)
+
+
+def test_a_coordinated_meet_whose_object_the_parse_took_for_a_subject(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "held talks with A and later met B, who ...": the parse makes B the subject of "met"
+    text = ("Secretary of State Marco Rubio held talks with Fidan on the sidelines and later met Ukrainian Foreign "
+            "Minister Andrii Sybiha, who told reporters the conversation had focused on pressure on Russia.")
+    found = met(resources, text)
+    assert {frozenset({"Marco Rubio", "Hakan Fidan"}), frozenset({"Marco Rubio", "Andrii Sybiha"})} <= found
+    # a subject of its own after the verb stays the subject only where the verb has an object
+    assert frozenset({"Hakan Fidan", "Andrii Sybiha"}) not in found
+
+
+def test_who_after_a_role_the_parse_did_not_hang_on_the_name(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "drafted by A, then Biden's envoy, who met B ... and flew to C for talks with D":
+    # "who" is A, not Biden, and the talks he flew to were held
+    text = ("The 13-point ceasefire proposal was drafted by Amos Hochstein, then President Joe Biden's envoy, who met "
+            "Berri in Beirut on November 19, 2024 and flew to Jerusalem two days later for talks with Prime Minister "
+            "Benjamin Netanyahu.")
+    found = met(resources, text)
+    assert {frozenset({"Amos Hochstein", "Berri"}), frozenset({"Amos Hochstein", "Benjamin Netanyahu"})} <= found
+    assert not any("Joe Biden" in p for p in found)
+
+
+def test_talks_gone_into_or_emerged_from(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "went straight into talks with X", "emerged from four hours of talks with A and B"
+    assert frozenset({"Mohammed bin Abdulrahman Al Thani", "Ron Dermer"}) in met(resources, (
+        "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani flew in on Wednesday and went straight into "
+        "talks with Ron Dermer, the Israeli strategic affairs minister."))
+    found = met(resources, "When Josep Borrell emerged late on Monday from nearly four hours of talks in Brussels "
+                           "with Serbian President Aleksandar Vučić and Kosovo Prime Minister Albin Kurti, he smiled.")
+    assert {frozenset({"Josep Borrell", "Aleksandar Vučić"}), frozenset({"Josep Borrell", "Albin Kurti"})} <= found
+
+
+def test_dined_is_dine_not_din(resources: pipeline.Resources) -> None:
+    # regression (batch ab): the small model lemmatises "dined"/"dining" as "din"; data/patterns/lemma_fixes.json
+    # repairs it in the pipeline
+    assert frozenset({"Benjamin Netanyahu", "Donald Trump"}) in met(resources, (
+        "Netanyahu was himself in Washington on Monday evening, dining with President Donald Trump at the White House."))
+    assert frozenset({"Recep Tayyip Erdoğan", "Vladimir Putin"}) in met(resources, "Erdogan dined with Putin in Sochi.")
+    doc = resources.nlp("She hoped he dined well.")
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hope", "dine"]
