@@ -69,6 +69,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lower_ == "table" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "around", "across"):
             facts.extend(_at_the_table(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char))))
+        if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and tok.head.lower_ in _HOSTED_EVENTS:
+            facts.extend(_hosted_event(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("shuttle", "shuttling"):
             facts.extend(_shuttled(tok, res, pat, article, norm))
         if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -160,6 +162,23 @@ def _at_the_table(tok: Token, res: Resolution, pat: Patterns, article: Article, 
         return []
     status, mode = modality.of_verb(verb, pat)
     return _meetings(pairs, tok, status, mode, "at-the-table", res, article, norm)
+
+
+_HOSTED_EVENTS = {"ceremony", "event", "gathering", "dinner", "lunch", "banquet", "reception", "breakfast"}
+
+
+def _hosted_event(hosted: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"A and B signed the declaration in a ceremony hosted by X": X met A and B (and they met each other)."""
+    event = hosted.head
+    if event.dep_ != "pobj" or event.head.lower_ not in ("in", "at", "during") or event.head.head.pos_ != "VERB":
+        return []
+    verb = event.head.head
+    hosts = [a for a in actors_under([g for c in hosted.children if c.dep_ == "agent" for g in c.children], res)
+             if a.type == "Person"]
+    guests = [a for a in _subjects(verb, res)[0] if a.type == "Person" and a not in hosts]
+    pairs = [p for p in _pairs(hosts, guests) if not res.same_party(*p)]
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, hosted, status, mode, "verb:host:event", res, article, norm) if pairs else []
 
 
 def _shuttled(tok: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:

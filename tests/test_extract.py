@@ -927,3 +927,16 @@ def test_dined_is_dine_not_din(resources: pipeline.Resources) -> None:
     assert frozenset({"Recep Tayyip Erdoğan", "Vladimir Putin"}) in met(resources, "Erdogan dined with Putin in Sochi.")
     doc = resources.nlp("She hoped he dined well.")
     assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["hope", "dine"]
+
+
+def test_a_ceremony_hosted_by_someone(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "A and B signed X ..., in a ceremony hosted by C": C met A and B; planned when the
+    # signing is to come
+    found = meetings(resources, (
+        "Azerbaijani President Ilham Aliyev and Armenian Prime Minister Nikol Pashinyan signed a joint declaration at "
+        "the White House on Friday, in a ceremony hosted by President Donald Trump."))
+    assert found[frozenset({"Donald Trump", "Ilham Aliyev"})] == ("happened", "in person")
+    assert found[frozenset({"Donald Trump", "Nikol Pashinyan"})] == ("happened", "in person")
+    found = meetings(resources, "Thai Prime Minister Anutin Charnvirakul and Cambodian Prime Minister Hun Manet will "
+                                "sign the accord at a ceremony hosted by Anwar Ibrahim.")
+    assert found[frozenset({"Anwar Ibrahim", "Hun Manet"})][0] == "planned"
