@@ -1,4 +1,4 @@
-"""Load the spaCy pipeline and add the gazetteer's entity ruler to it."""
+"""Load the spaCy pipeline and add kg's components: the gazetteer's entity ruler, paragraph starts, lemma repairs."""
 from __future__ import annotations
 
 import importlib.util
