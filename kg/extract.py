@@ -762,6 +762,12 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
         i -= 1  # "A and B also met", "had met"
     if i >= 0 and doc[i].text == ",":
         i -= 1  # "..., Syria's intelligence chief, Hussein al-Salama, met"
+        if res.at(i) is None:  # "A and B, President Donald Trump's son-in-law, met": over the apposition
+            k = i
+            while k > 0 and i - k < 12 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX"):
+                k -= 1
+            if doc[k].text == "," and (m := res.at(k - 1)) is not None and m.kind == "name":
+                i = k - 1
 
     def modifier(k: int) -> bool:
         m = res.at(k)
@@ -791,6 +797,8 @@ def _surface_subjects(verb: Token, res: Resolution) -> list[Actor]:
             if i >= 0 and doc[i].text == ",":
                 i -= 1
             continue
+        if j >= 0 and doc[j].lower_ in ("after", "before", "since", "until", "once", "while", "when"):
+            break  # "came after A and B met C": a clause opens there, whatever the parse made of it
         if j >= 0 and doc[j].pos_ in ("ADP", "VERB"):
             # "calls with A, B and C, and Vance spoke", "X, who has yet to meet with Y, met Z": the names
             # belong to the preposition or verb before them, not to this verb

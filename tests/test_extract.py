@@ -940,3 +940,12 @@ def test_a_ceremony_hosted_by_someone(resources: pipeline.Resources) -> None:
     found = meetings(resources, "Thai Prime Minister Anutin Charnvirakul and Cambodian Prime Minister Hun Manet will "
                                 "sign the accord at a ceremony hosted by Anwar Ibrahim.")
     assert found[frozenset({"Anwar Ibrahim", "Hun Manet"})][0] == "planned"
+
+
+def test_subjects_before_an_apposition_and_after_a_clause_opening_word(resources: pipeline.Resources) -> None:
+    # regression (batch ab): the parse left "met" without a subject in "came after A and B, X's son-in-law, met C";
+    # the names are read off the surface, over the apposition, and the person inside it is not a participant
+    found = met(resources, (
+        "The breakthrough came after U.S. special envoy Steve Witkoff and Jared Kushner, President Donald Trump's "
+        "son-in-law, met Khalil al-Hayya, Hamas's chief negotiator, on Wednesday, according to two people briefed."))
+    assert found == {frozenset({"Steve Witkoff", "Khalil al-Hayya"}), frozenset({"Jared Kushner", "Khalil al-Hayya"})}
