@@ -987,7 +987,10 @@ def _definite_meeting(noun: Token, pat: Patterns) -> bool:
     return _is_meeting_noun(noun, pat) \
         and noun.lemma_.lower() not in _GATHERINGS \
         and any(c.lower_ in ("the", "these", "those", "that") or c.lower_ == "their" and noun.dep_ in (
-            "nsubj", "nsubjpass") for c in noun.children)  # "Their meeting was attended by X"
+            "nsubj", "nsubjpass")  # "Their meeting was attended by X"
+            or c.dep_ in ("poss", "compound") and c.lower_ in _PLURAL_ROLES | {"men", "women"}
+            and any(d.lower_ == "the" for d in c.children)  # "joined the two leaders' talks"
+            for c in noun.children)
 
 
 _GATHERINGS = {"summit", "session", "conference", "forum", "reception", "banquet"}

@@ -729,8 +729,10 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                  if form[-1:].isalpha() and not form.endswith("s")}  # "americans", "russians"
     for tok in doc:  # "Merz welcomed Zelensky ..., before the two leaders held talks": subject and object
         if tok.pos_ == "VERB":
-            subj = [known[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in known]
+            subj = [known[c.i] for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in known]
             obj = [by_token[c.i] for c in tok.children if c.dep_ in ("dobj", "obj") and c.i in by_token]
+            obj += [by_token[o.i] for c in tok.children if c.dep_ == "agent"  # "A was received by B"
+                    for o in c.children if o.dep_ == "pobj" and o.i in by_token]
             if tok.lemma_.lower() in ("hold", "have", "meet", "conduct", "sit", "talk", "confer", "negotiate", "dine"):
                 obj += [by_token[o.i] for h in [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
                         for p in h.children if p.dep_ == "prep" and p.lower_ == "with"

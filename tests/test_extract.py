@@ -949,3 +949,18 @@ def test_subjects_before_an_apposition_and_after_a_clause_opening_word(resources
         "The breakthrough came after U.S. special envoy Steve Witkoff and Jared Kushner, President Donald Trump's "
         "son-in-law, met Khalil al-Hayya, Hamas's chief negotiator, on Wednesday, according to two people briefed."))
     assert found == {frozenset({"Steve Witkoff", "Khalil al-Hayya"}), frozenset({"Jared Kushner", "Khalil al-Hayya"})}
+
+
+def test_the_two_leaders_of_a_passive_and_their_talks_joined(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "A was received by B, and C flew in to join the two leaders' talks": the two leaders
+    # are A and B (not the last pair named in an earlier sentence), and C met B; also with the scraped possessive
+    text = ("Secretary of State Marco Rubio held talks with Hakan Fidan on Thursday and later met Ukrainian Foreign "
+            "Minister Andrii Sybiha. Some 250 miles away in Ankara, Ukrainian President Volodymyr Zelensky was "
+            "received by President Recep Tayyip Erdoğan on Thursday afternoon, and Sybiha flew in to join the two "
+            "leaders talks.")
+    found = met(resources, text)
+    assert frozenset({"Andrii Sybiha", "Recep Tayyip Erdoğan"}) in found
+    assert frozenset({"Andrii Sybiha", "Hakan Fidan"}) not in found
+    assert frozenset({"Andrii Sybiha", "Recep Tayyip Erdoğan"}) in met(resources, (
+        "Ukrainian President Volodymyr Zelensky was received by President Recep Tayyip Erdoğan on Thursday, and "
+        "Foreign Minister Andrii Sybiha flew in to join the two leaders' talks."))
