@@ -893,6 +893,31 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
             matching = [m for m in ordered if m.end <= tok.i and gaz.is_female(m.actors[0])
                         and doc[m.root].sent.start >= tok.sent.start - 200]
         earlier = matching or earlier
-        if earlier:
-            out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1].actors, "pronoun"))
+        owner = _owner_of_relative(tok, by_token)
+        if owner is not None and (not female or gaz.is_female(owner.actors[0])):
+            out.append(Mention(tok.i, tok.i + 1, tok.i, owner.actors, "pronoun"))
+        elif earlier:
+            out.append(Mention(tok.i, tok.i + 1, tok.i, _main_subject(earlier, doc).actors, "pronoun"))
     return out
+
+
+def _owner_of_relative(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """Return the person owning the noun of "Trump's plan, which he unveiled": "he" is Trump."""
+    if tok.dep_ != "nsubj" or tok.head.dep_ != "relcl":
+        return None
+    owners = [m for c in tok.head.head.children if c.dep_ == "poss" and (m := by_token.get(c.i)) is not None
+              and len(m.actors) == 1 and m.actors[0].type == "Person" and m.kind != "pronoun"]
+    return owners[0] if owners else None
+
+
+def _main_subject(earlier: list[Mention], doc: Doc) -> Mention:
+    """Return the last candidate, unless it is the subject of a relative clause and the subject of its sentence's
+    main clause is a candidate too: "Lavrov reached Beijing after North Korea, where Kim received him. On Sunday
+    he sat down with Wang": he is Lavrov."""
+    last = earlier[-1]
+    verb = doc[last.root].head
+    if verb.dep_ != "relcl" and not (verb.dep_ == "advcl" and any(c.lower_ in ("where", "when") for c in verb.children)):
+        return last
+    root = doc[last.root].sent.root
+    main = [m for m in earlier if doc[m.root].head.i == root.i and doc[m.root].dep_ == "nsubj"]
+    return main[-1] if main else last

@@ -964,3 +964,21 @@ def test_the_two_leaders_of_a_passive_and_their_talks_joined(resources: pipeline
     assert frozenset({"Andrii Sybiha", "Recep Tayyip Erdoğan"}) in met(resources, (
         "Ukrainian President Volodymyr Zelensky was received by President Recep Tayyip Erdoğan on Thursday, and "
         "Foreign Minister Andrii Sybiha flew in to join the two leaders' talks."))
+
+
+def test_he_after_a_relative_clause_is_the_main_clause_subject(resources: pipeline.Resources) -> None:
+    # regression (batch ad): "Lavrov reached Beijing after North Korea, where Kim received him. On Sunday he sat down
+    # with Wang": he is Lavrov, the main clause's subject, not Kim, the subject of the clause about North Korea
+    found = met(resources, (
+        "Lavrov reached Beijing after two days in North Korea, where Kim Jong Un received him on Saturday at the "
+        "Wonsan beach resort. On Sunday he sat down with Wang, who reaffirmed the 12-point position paper."))
+    assert frozenset({"Sergei Lavrov", "Wang Yi"}) in found
+    assert frozenset({"Kim Jong Un", "Wang Yi"}) not in found
+
+
+def test_he_in_a_relative_clause_on_a_persons_noun_is_that_person(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "Trump's 20-point plan, which he unveiled after he met X": he is Trump
+    found = met(resources, "Khalil al-Hayya met Ron Dermer on Tuesday. The deal rests on Trump's plan, which he "
+                           "unveiled after he met Prime Minister Benjamin Netanyahu at the White House.")
+    assert frozenset({"Donald Trump", "Benjamin Netanyahu"}) in found
+    assert frozenset({"Khalil al-Hayya", "Benjamin Netanyahu"}) not in found
