@@ -69,7 +69,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lower_ == "table" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "around", "across"):
             facts.extend(_at_the_table(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char))))
-        if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and tok.head.lower_ in _HOSTED_EVENTS:
+        if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and (tok.head.lower_ in _HOSTED_EVENTS
+                                                                   or _is_meeting_noun(tok.head, pat)):
             facts.extend(_hosted_event(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("shuttle", "shuttling"):
             facts.extend(_shuttled(tok, res, pat, article, norm))
@@ -168,11 +169,15 @@ _HOSTED_EVENTS = {"ceremony", "event", "gathering", "dinner", "lunch", "banquet"
 
 
 def _hosted_event(hosted: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
-    """"A and B signed the declaration in a ceremony hosted by X": X met A and B (and they met each other)."""
+    """"A and B signed the declaration in a ceremony hosted by X", "A flew to Paris for talks hosted by X": X met
+    A and B."""
     event = hosted.head
-    if event.dep_ != "pobj" or event.head.lower_ not in ("in", "at", "during") or event.head.head.pos_ != "VERB":
+    if event.dep_ != "pobj" or event.head.head.pos_ != "VERB":
         return []
     verb = event.head.head
+    if not (event.head.lower_ in ("in", "at", "during") or event.head.lower_ == "for"
+            and verb.lemma_.lower() in _TRAVEL):
+        return []
     hosts = [a for a in actors_under([g for c in hosted.children if c.dep_ == "agent" for g in c.children], res)
              if a.type == "Person"]
     guests = [a for a in _subjects(verb, res)[0] if a.type == "Person" and a not in hosts]

@@ -940,6 +940,12 @@ def test_a_ceremony_hosted_by_someone(resources: pipeline.Resources) -> None:
     found = meetings(resources, "Thai Prime Minister Anutin Charnvirakul and Cambodian Prime Minister Hun Manet will "
                                 "sign the accord at a ceremony hosted by Anwar Ibrahim.")
     assert found[frozenset({"Anwar Ibrahim", "Hun Manet"})][0] == "planned"
+    # regression (batch ad): "A, who flew to Paris for talks hosted by X": A met X
+    found = meetings(resources, "British Prime Minister Keir Starmer, who flew to Paris for talks hosted by Emmanuel "
+                                "Macron, had offered before the meeting to put British troops on the ground.")
+    assert found[frozenset({"Emmanuel Macron", "Keir Starmer"})] == ("happened", "in person")
+    found = meetings(resources, "Starmer will fly to Paris on Monday for talks hosted by Emmanuel Macron.")
+    assert found[frozenset({"Emmanuel Macron", "Keir Starmer"})][0] == "planned"
 
 
 def test_subjects_before_an_apposition_and_after_a_clause_opening_word(resources: pipeline.Resources) -> None:
