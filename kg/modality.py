@@ -171,6 +171,10 @@ def of_verb(verb: Token, pat: Patterns) -> tuple[str, str]:
             and (verb.head.pos_ == "NOUN" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)) \
             and _status(chain, pat) == "happened":
         return "planned", _mode(chain, pat)  # a subjunctive: "his request that Erdogan join the talks"
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and any(c.dep_ == "nsubj" for c in verb.children) and _status(chain, pat) == "happened" \
+            and not any(t.lower_ in ("time", "occasion") for t in (verb.head, verb.head.head)):  # "the first time for"
+        return "planned", _mode(chain, pat)  # an infinitive with a subject of its own: "a desire for A and B to meet"
     return _status(chain, pat), _mode(chain, pat)
 
 

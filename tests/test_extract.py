@@ -988,3 +988,14 @@ def test_he_in_a_relative_clause_on_a_persons_noun_is_that_person(resources: pip
                            "unveiled after he met Prime Minister Benjamin Netanyahu at the White House.")
     assert frozenset({"Donald Trump", "Benjamin Netanyahu"}) in found
     assert frozenset({"Khalil al-Hayya", "Benjamin Netanyahu"}) not in found
+
+
+def test_an_infinitive_with_a_subject_of_its_own_is_not_a_meeting_held(resources: pipeline.Resources) -> None:
+    # regression (batch ad): "a strong desire for Trump and Xi to meet this year" is planned, not met
+    found = meetings(resources, 'Rubio said there was a "strong desire" for Trump and Xi to meet this year, though no '
+                                'date has been set.')
+    assert found[frozenset({"Donald Trump", "Xi Jinping"})][0] == "planned"
+    assert frozenset({"Volodymyr Zelensky", "Recep Tayyip Erdoğan"}) in met(
+        resources, "Zelensky flew to Ankara on May 15 to meet Recep Tayyip Erdogan.")
+    assert meetings(resources, "It was the first time for Trump and Xi to meet since 2019.")[
+        frozenset({"Donald Trump", "Xi Jinping"})] == ("happened", "in person")
