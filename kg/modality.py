@@ -29,6 +29,8 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
                                                                                  "because", "although", "though")
                                      for c in t.children):
             break  # "..., after he received X": the clause carries its own tense
+        if t.dep_ == "ccomp" and t.i < t.head.i and any(w.text == ";" for w in t.doc[t.i: t.head.i]):
+            break  # "X flew to Ankara to meet Y; the Russian leader declined": a clause of its own, not declined
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.i != t.i:
             # "after visiting X", "without meeting X": the preposition, then the finite verb of the clause
             out.append(t.head)

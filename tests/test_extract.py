@@ -999,3 +999,12 @@ def test_an_infinitive_with_a_subject_of_its_own_is_not_a_meeting_held(resources
         resources, "Zelensky flew to Ankara on May 15 to meet Recep Tayyip Erdogan.")
     assert meetings(resources, "It was the first time for Trump and Xi to meet since 2019.")[
         frozenset({"Donald Trump", "Xi Jinping"})] == ("happened", "in person")
+
+
+def test_a_refusal_after_a_semicolon_is_its_own_clause(resources: pipeline.Resources) -> None:
+    # regression (batch ad): the parse hangs the clause before ";" on the verb after it as a complement, so the
+    # meeting before the semicolon took the refusal after it
+    found = meetings(resources, (
+        "Zelensky flew to Ankara on May 15 to meet Recep Tayyip Erdogan and dared Vladimir Putin to come to Turkey in "
+        "person; the Russian leader declined and sent Medinsky instead."))
+    assert found[frozenset({"Volodymyr Zelensky", "Recep Tayyip Erdoğan"})] == ("happened", "in person")
