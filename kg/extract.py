@@ -547,7 +547,13 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"]
     together = len(subjects) > 1 and any(c.dep_ == "advmod" and c.lower_ == "together" for t in [verb, *withs]
                                          for c in t.children)
-    each_other = len(subjects) > 1 and any(o.lower_ in ("other", "another") for p in withs for o in p.children)
+    facing = [p for p in verb.children if p.dep_ in ("prep", "prt") and p.lower_ in ("with", "across", "opposite")
+              or p.dep_ == "prep" and p.lower_ == "from" and any(c.lower_ == "across" for c in verb.children)]
+    each_other = len(subjects) > 1 and any(o.lower_ in ("other", "another") and o.dep_ == "pobj"
+                                           for p in facing for o in p.subtree)  # "sat across from each other"
+    shook = lemma == "shake" and len(subjects) > 1 and any(c.dep_ == "dobj" and c.lower_ == "hands"
+                                                           for c in verb.children)  # "A and B shook hands"
+    each_other = each_other or shook
     if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak") and not together \
             and not each_other:
         return []
@@ -947,6 +953,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
 
 
 _MEASURES = {"minutes", "hours", "days", "rounds", "round", "weeks", "sessions", "year", "years", "months", "month",
+             "morning", "afternoon", "evening", "night",
              "week", "day", "hour"}
 _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at", "into", "from"}
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}

@@ -1008,3 +1008,16 @@ def test_a_refusal_after_a_semicolon_is_its_own_clause(resources: pipeline.Resou
         "Zelensky flew to Ankara on May 15 to meet Recep Tayyip Erdogan and dared Vladimir Putin to come to Turkey in "
         "person; the Russian leader declined and sent Medinsky instead."))
     assert found[frozenset({"Volodymyr Zelensky", "Recep Tayyip Erdoğan"})] == ("happened", "in person")
+
+
+def test_a_morning_of_talks_and_shaking_hands(resources: pipeline.Resources) -> None:
+    # regression (batch ac): "signed after a morning of talks with X": they met X; "A and B shook hands": they met
+    found = met(resources, (
+        "Congolese Foreign Minister Thérèse Kayikwamba Wagner and her Rwandan counterpart, Olivier Nduhungirehe, put "
+        "their signatures to the text at the State Department after a morning of talks with Rubio."))
+    assert {frozenset({"Thérèse Kayikwamba Wagner", "Marco Rubio"}),
+            frozenset({"Olivier Nduhungirehe", "Marco Rubio"})} <= found
+    assert frozenset({"Vladimir Putin", "Donald Trump"}) in met(resources, "Putin and Trump shook hands on the tarmac.")
+    assert frozenset({"Vladimir Putin", "Donald Trump"}) in met(
+        resources, "Putin and Trump sat across from each other in the Kremlin on Friday.")
+    assert not met(resources, "Putin shook hands with no one and left.")
