@@ -418,7 +418,9 @@ def _agent_phrases(verb: Token) -> list[Token]:
     "was hosted at a working dinner by Guy Parmelin" (a place or time there gives no actor, so no harm).
     """
     direct = [c for c in verb.children if c.dep_ == "agent"]
-    if direct or not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if direct:  # "flanked by A, his adviser, and by B": the second "by" hangs on the verb as a conjunct
+        return direct + [c for c in verb.children if c.dep_ == "conj" and c.lower_ == "by"]
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return direct
     return [b for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
             for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
@@ -526,6 +528,10 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     for c in verb.children:  # "held talks with Y" attaches "with" to the noun sometimes
         if c.dep_ == "prt" and lemma == "sit":
             objects += _with_objects(c, res)
+    if lemma == "sit":  # "sat across (the table) from X", "sat opposite X"
+        objects += _with_objects(verb, res, ("opposite", "across")) + _with_objects(verb, res, ("from",)) \
+            if any(c.lower_ in ("across", "opposite") for c in verb.subtree if c.head.i in (verb.i, *(
+                d.i for d in verb.children))) else []
     with_tok = next((w for w in verb.doc[verb.i + 1: verb.i + 4] if w.lower_ == "with"), None)
     if with_tok is not None and objects:
         objects += _surface_objects(with_tok, res, pat)  # "sat down with A, X's chief of staff, and B, ..."
@@ -1028,11 +1034,11 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
                                               for t in verb.subtree if t.head.i in (verb.i, *(c.i for c in verb.children))):
         pairs = _brought_together(verb, res, pat)
         return _meetings(pairs, verb, status, mode, "verb:bring:together", res, article, norm)
-    agents = [c for c in verb.children if c.dep_ == "agent"]
+    agents = _agent_phrases(verb) if any(c.dep_ == "agent" for c in verb.children) else []
     if not objects:
         lemma = verb.lemma_.lower()
         rule, pairs = "", []
-        if lemma in ("join", "accompany") and agents and earlier and mode == "in person":
+        if lemma in ("join", "accompany", "flank") and agents and earlier and mode == "in person":
             rule, pairs = f"verb:{lemma}:passive", _joined_by(verb, agents, res, pat, earlier)
         elif lemma == "sit" and not agents and mode == "in person" and any(
                 p.dep_ == "prep" and p.lower_ == "between" for p in verb.children):

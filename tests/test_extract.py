@@ -1021,3 +1021,17 @@ def test_a_morning_of_talks_and_shaking_hands(resources: pipeline.Resources) -> 
     assert frozenset({"Vladimir Putin", "Donald Trump"}) in met(
         resources, "Putin and Trump sat across from each other in the Kremlin on Friday.")
     assert not met(resources, "Putin shook hands with no one and left.")
+
+
+def test_sat_across_from_and_flanked_by(resources: pipeline.Resources) -> None:
+    # regression (batch ad): "sat across from X", "sat opposite X", "sat across the table from X" are meetings;
+    # "their host was flanked by A, his adviser, and by B": A and B sat with the host, across from the guests
+    text = ("Steve Witkoff and Jared Kushner sat across from Vladimir Putin in a gilded hall. Their host was flanked by "
+            "Yuri Ushakov, his long-serving foreign policy adviser, and by Kirill Dmitriev, the sovereign wealth fund "
+            "chief.")
+    found = met(resources, text)
+    assert {frozenset({a, b}) for a in ("Steve Witkoff", "Jared Kushner")
+            for b in ("Vladimir Putin", "Yuri Ushakov", "Kirill Dmitriev")} <= found
+    assert frozenset({"Yuri Ushakov", "Vladimir Putin"}) not in found
+    found = met(resources, "Lavrov sat across the table from Rubio. Zelensky sat opposite Putin.")
+    assert {frozenset({"Sergei Lavrov", "Marco Rubio"}), frozenset({"Volodymyr Zelensky", "Vladimir Putin"})} <= found
