@@ -559,6 +559,9 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
                                            for p in facing for o in p.subtree)  # "sat across from each other"
     shook = lemma == "shake" and len(subjects) > 1 and any(c.dep_ == "dobj" and c.lower_ == "hands"
                                                            for c in verb.children)  # "A and B shook hands"
+    if lemma == "shake" and not objects:  # "Putin shook his hand", "shook Zelensky's hand": whose hand
+        objects = actors_under([p for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() == "hand"
+                                for p in c.children if p.dep_ == "poss"], res)
     each_other = each_other or shook
     if lemma in pat.meeting_verbs_needing_with and not objects and lemma not in ("talk", "speak") and not together \
             and not each_other:

@@ -867,7 +867,8 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
     for tok in doc:
         if tok.lower_ not in _PRONOUNS or tok.pos_ != "PRON" or tok.i in by_token:
             continue
-        if tok.dep_ == "poss":  # "Tiani unveiled his plan": his is the clause's subject
+        shaken = tok.head.lemma_.lower() == "hand" and tok.head.head.lemma_.lower() == "shake"  # not one's own
+        if tok.dep_ == "poss" and not shaken:  # "Tiani unveiled his plan": his is the clause's subject
             verb = tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
@@ -880,8 +881,8 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
             if out else ordered  # "he then sat down with X ... Y called on him": him is whom he was
         earlier = [m for m in chain if m.end <= tok.i and _is_subject(doc[m.root])
                    and doc[m.root].sent.start >= tok.sent.start - 80]
-        if tok.dep_ in ("dobj", "dative", "pobj"):  # "Ruto received him": not the clause's own subject
-            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        if tok.dep_ in ("dobj", "dative", "pobj") or shaken:  # "Ruto received him": not the clause's own subject
+            verb = tok.head.head if shaken or tok.dep_ == "pobj" else tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head  # "Lula held talks with him": up from the noun to the verb
             own = {a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (m := by_token.get(c.i))

@@ -1021,6 +1021,11 @@ def test_a_morning_of_talks_and_shaking_hands(resources: pipeline.Resources) -> 
     assert frozenset({"Vladimir Putin", "Donald Trump"}) in met(
         resources, "Putin and Trump sat across from each other in the Kremlin on Friday.")
     assert not met(resources, "Putin shook hands with no one and left.")
+    # regression (batch ac): "Putin shook his hand": whose hand, not his own
+    assert frozenset({"Vladimir Putin", "Assimi Goïta"}) in met(resources, (
+        "Assimi Goïta climbed the stairs to the Green Drawing Room. His host was waiting at the door. Vladimir Putin "
+        "shook his hand for the cameras and steered him to the long table."))
+    assert frozenset({"Donald Trump", "Volodymyr Zelensky"}) in met(resources, "Trump shook Zelensky's hand at the door.")
 
 
 def test_sat_across_from_and_flanked_by(resources: pipeline.Resources) -> None:
