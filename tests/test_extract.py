@@ -1040,3 +1040,13 @@ def test_sat_across_from_and_flanked_by(resources: pipeline.Resources) -> None:
     assert frozenset({"Yuri Ushakov", "Vladimir Putin"}) not in found
     found = met(resources, "Lavrov sat across the table from Rubio. Zelensky sat opposite Putin.")
     assert {frozenset({"Sergei Lavrov", "Marco Rubio"}), frozenset({"Volodymyr Zelensky", "Vladimir Putin"})} <= found
+
+
+def test_faced_a_person_across_the_table(resources: pipeline.Resources) -> None:
+    # regression (batch ad): "A faced B, who had C at his side": A met B and C; facing a thing or pressure is not
+    found = met(resources, (
+        "Vladimir Medinsky, the presidential aide who heads Russia's team, faced Defence Minister Rustem Umerov, who "
+        "had Ukraine's first deputy foreign minister, Sergiy Kyslytsya, at his side."))
+    assert {frozenset({"Vladimir Medinsky", "Rustem Umerov"}), frozenset({"Vladimir Medinsky", "Sergiy Kyslytsya"})} \
+        <= found
+    assert not met(resources, "Ukraine faced Russian missile strikes overnight, and Zelensky faced pressure from Trump.")
