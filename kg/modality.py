@@ -7,6 +7,7 @@ from kg.dates import parse_date
 from kg.patterns import Patterns
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
+_TO_COME = {"schedule", "plan", "set", "pencil", "slate", "arrange", "expect", "propose", "pen"}  # "a meeting set for"
 _UNSETTLED = {"plan", "confirm", "schedule", "announce", "set", "fix", "finalise", "finalize", "decide", "arrange"}
 
 
@@ -185,6 +186,13 @@ def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str
     chain = _governors(noun)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated", _mode(chain, pat)
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _TO_COME for c in noun.children) \
+            and _status(chain, pat) == "happened":  # (but "a meeting scheduled for Friday was called off")
+        return "planned", _mode(chain, pat)  # "a meeting scheduled for November", "pencilled in for Friday"
+    if noun.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "yet" for c in noun.head.children) \
+            and noun.head.lemma_.lower() in ("have", "be"):  # "the meeting has yet to be confirmed / take place"
+        unsettled = any(c.dep_ == "xcomp" and c.lemma_.lower() in _UNSETTLED for c in noun.head.children)
+        return ("planned" if unsettled else "negated"), _mode(chain, pat)
     t = noun
     while t.dep_ in ("pobj", "prep") and t.head.i != t.i and t.head.pos_ in ("ADP", "NOUN", "ADV"):
         t = t.head  # "days before a second round of talks", "ahead of talks with X": still to come

@@ -1050,3 +1050,16 @@ def test_faced_a_person_across_the_table(resources: pipeline.Resources) -> None:
     assert {frozenset({"Vladimir Medinsky", "Rustem Umerov"}), frozenset({"Vladimir Medinsky", "Sergiy Kyslytsya"})} \
         <= found
     assert not met(resources, "Ukraine faced Russian missile strikes overnight, and Zelensky faced pressure from Trump.")
+
+
+def test_a_meeting_scheduled_or_yet_to_be_confirmed_is_not_held(resources: pipeline.Resources) -> None:
+    # regression (batch ac): "a meeting between A and B, pencilled in for November, has yet to be confirmed"
+    pair = frozenset({"Abiy Ahmed", "Debretsion Gebremichael"})
+    for text, case in [
+            ("An AU-convened meeting between Abiy and TPLF chairman Debretsion Gebremichael, pencilled in for November, "
+             "has yet to be confirmed.", "planned"),
+            ("A meeting between Abiy and Debretsion Gebremichael, scheduled for November, was announced.", "planned"),
+            ("A meeting between Abiy and Debretsion Gebremichael, scheduled for November, was called off.", "cancelled"),
+            ("The meeting between Abiy and Debretsion Gebremichael has yet to take place.", "negated"),
+            ("A meeting between Abiy and Debretsion Gebremichael held in Pretoria on Friday ended the war.", "happened")]:
+        assert meetings(resources, text)[pair][0] == case, text
