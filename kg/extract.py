@@ -40,7 +40,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
     chairs: list[Actor] = []  # who chaired or hosted "the talks" before anyone was named at them
     for tok in doc:
         if (tok.lemma_.lower() in pat.meeting_verbs or tok.lemma_.lower() in pat.call_verbs) \
-                and tok.pos_ in ("VERB", "AUX"):
+                and tok.pos_ in ("VERB", "AUX") and not _face_to_face(tok):
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
@@ -89,6 +89,14 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
 
 
 _LOOSE_PLANS = {"plan", "proposal", "initiative", "offer", "formula", "blueprint"}
+
+
+def _face_to_face(tok: Token) -> bool:
+    """True for "face" in "face to face", which the parse may take for the verb: an adverb, not "faced X"."""
+    doc = tok.doc
+    return tok.lower_.startswith("face") and (
+        doc[tok.i + 1: tok.i + 3].text.lower().startswith("to face") or doc[max(0, tok.i - 2): tok.i].text.lower()
+        == "face to")
 
 
 def _same_head(described: Plan, bare: Plan) -> bool:

@@ -745,7 +745,8 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
     for m1, m2 in zip(names, names[1:]):  # "A and her Rwandan counterpart B", however it was parsed
         between = doc[m1.end: m2.start]
         if 1 <= len(between) <= 5 and any(t.lower_ == "and" for t in between) \
-                and not any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_sent_start for t in between):
+                and not any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_sent_start for t in between) \
+                and all(a.type in ("Person", "Group") for a in m1.actors + m2.actors):  # not "A of Azerbaijan and B"
             groups.append((m2.start, m1.actors + m2.actors))
     groups += _name_lists(doc, names)
     groups.sort(key=lambda g: g[0])

@@ -1063,3 +1063,21 @@ def test_a_meeting_scheduled_or_yet_to_be_confirmed_is_not_held(resources: pipel
             ("The meeting between Abiy and Debretsion Gebremichael has yet to take place.", "negated"),
             ("A meeting between Abiy and Debretsion Gebremichael held in Pretoria on Friday ended the war.", "happened")]:
         assert meetings(resources, text)[pair][0] == case, text
+
+
+def test_they_after_two_ministers_of_two_countries(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "Foreign Ministers A of Azerbaijan and B of Armenia ..., where they were hosted by X":
+    # they are A and B, not "Azerbaijan and B" (two names side by side are a pair only when both are people)
+    found = met(resources, (
+        "Earlier in the day, Foreign Ministers Jeyhun Bayramov of Azerbaijan and Ararat Mirzoyan of Armenia initialled "
+        "the text of a peace agreement at the State Department, where they were hosted by Secretary of State Marco "
+        "Rubio."))
+    assert {frozenset({"Marco Rubio", "Jeyhun Bayramov"}), frozenset({"Marco Rubio", "Ararat Mirzoyan"})} <= found
+
+
+def test_face_to_face_is_not_the_verb_face(resources: pipeline.Resources) -> None:
+    # regression (batch ab): the scraped "face to facein" made "face" a verb with a future reading
+    found = meetings(resources, (
+        "Albusaidi received Araghchi and then Witkoff before the session began, and the two envoys later exchanged a "
+        "few words face to facein the Omani ministers presenceas the talks broke up."))
+    assert all(rule == ("happened", "in person") for rule in found.values())
