@@ -749,12 +749,15 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 and all(a.type in ("Person", "Group") for a in m1.actors + m2.actors):  # not "A of Azerbaijan and B"
             groups.append((m2.start, m1.actors + m2.actors))
     groups += _name_lists(doc, names)
+    groups += _accompanied(doc, names, by_token)
     groups.sort(key=lambda g: g[0])
     for tok in doc:
-        if tok.i in by_token or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        owner = _counted_group(tok, by_token)  # "the two EU officials" after two of them were named
+        if tok.i in by_token and owner is None or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
         plural = tok.pos_ == "PRON" and (tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass")
-                                         or tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj"))
+                                         or tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj")) \
+            or owner is not None
         if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
                 and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same"
                             or c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
@@ -776,7 +779,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                 [] if tok.lower_ in _NUMBERS else earlier)  # "the same five" are five
         if tok.lower_ in ("leaders", "ministers", "presidents", "men", "women", "americans", "envoys"):
             earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
-        country = nationals.get(tok.lower_)
+        country = nationals.get(tok.lower_) or owner
         if country is not None:  # "the two Americans": Americans only
             sides = sides or _sides(mentions, roles, gaz, article)
             earlier = [g for g in earlier if all(sides.get(a.key, country) == country for a in g[1])]
@@ -796,6 +799,32 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1][1], "pronoun"))
             groups.append((tok.i, earlier[-1][1]))  # "the two ministers ... Hours later the ministers"
             groups.sort(key=lambda g: g[0])
+    return out
+
+
+def _counted_group(tok: Token, by_token: dict[int, Mention]) -> str | None:
+    """Return whose group "the two EU officials" names (a group mention with "the" and a number), else None."""
+    m = by_token.get(tok.i)
+    if m is None or m.kind != "group" or m.root != tok.i or not m.actors[0].of \
+            or not any(c.lower_ == "the" for c in tok.children) \
+            or not any(c.dep_ == "nummod" and c.lower_ in _NUMBERS for c in tok.children):
+        return None
+    return m.actors[0].of
+
+
+def _accompanied(doc: Doc, names: list[Mention], by_token: dict[int, Mention]) -> list[tuple[int, tuple[Actor, ...]]]:
+    """Return "A, who was accompanied by B," and "A, joined by B," as groups of people, at B."""
+    out = []
+    for m in names:
+        if m.actors[0].type != "Person":
+            continue
+        for verb in doc[m.root].children:
+            if verb.dep_ in ("relcl", "acl") and verb.lemma_.lower() in ("accompany", "join"):
+                by = [by_token[o.i] for a in verb.children if a.dep_ == "agent" for o in a.children
+                      if o.dep_ == "pobj" and o.i in by_token]
+                people = tuple(dict.fromkeys(a for n in [m, *by] for a in n.actors if a.type == "Person"))
+                if by and len(people) > 1:
+                    out.append((by[-1].start, people))
     return out
 
 

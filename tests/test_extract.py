@@ -1081,3 +1081,15 @@ def test_face_to_face_is_not_the_verb_face(resources: pipeline.Resources) -> Non
         "Albusaidi received Araghchi and then Witkoff before the session began, and the two envoys later exchanged a "
         "few words face to facein the Omani ministers presenceas the talks broke up."))
     assert all(rule == ("happened", "in person") for rule in found.values())
+
+
+def test_the_two_officials_of_a_side_after_one_accompanied_the_other(resources: pipeline.Resources) -> None:
+    # regression (batch ab): "A, who was accompanied by B, ... before the two EU officials were received by X":
+    # the two EU officials are A and B, not a new group
+    found = met(resources, (
+        "European Union foreign policy chief Kaja Kallas, who was accompanied by EU Enlargement Commissioner Marta "
+        "Kos, spent more than two hours with Fidan before the two EU officials were received by President Recep "
+        "Tayyip Erdoğan at the presidential complex."))
+    assert {frozenset({"Recep Tayyip Erdoğan", "Kaja Kallas"}), frozenset({"Recep Tayyip Erdoğan", "Marta Kos"})} \
+        <= found
+    assert not any("officials" in name for pair in found for name in pair)
