@@ -145,6 +145,12 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         pairs = [(a, b) for a in people for b in withs if not res.same_party(a, b)]
     else:
         pairs = [(a, b) for a, b in _pairs(people + withs, []) if not res.same_party(a, b)]
+    watch = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ("watch", "witness") else None
+    if watch is not None and people:  # "Trump watched A and B sign the accord, alongside C": all of them were there
+        witnesses = _subjects(watch, res)[0] + _with_objects(watch, res, ("alongside",)) \
+            + _with_objects(verb, res, ("alongside",))
+        witnesses = [a for a in dict.fromkeys(witnesses) if a.type == "Person" and a not in people]
+        pairs += [(a, b) for a, b in _pairs(witnesses, people) + _pairs(witnesses, []) if not res.same_party(a, b)]
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)

@@ -1093,3 +1093,13 @@ def test_the_two_officials_of_a_side_after_one_accompanied_the_other(resources: 
     assert {frozenset({"Recep Tayyip Erdoğan", "Kaja Kallas"}), frozenset({"Recep Tayyip Erdoğan", "Marta Kos"})} \
         <= found
     assert not any("officials" in name for pair in found for name in pair)
+
+
+def test_watching_a_signing(resources: pipeline.Resources) -> None:
+    # regression (batch i): "X watched A and B sign an agreement, alongside C": X, A, B and C were all there
+    found = met(resources, (
+        "President Donald Trump watched Thai Prime Minister Anutin Charnvirakul and Cambodian Prime Minister Hun Manet "
+        "sign an expanded ceasefire agreement at the Kuala Lumpur Convention Centre on Sunday, alongside Malaysian "
+        "Prime Minister Anwar Ibrahim, the chair of the Association of Southeast Asian Nations."))
+    people = ("Donald Trump", "Anutin Charnvirakul", "Hun Manet", "Anwar Ibrahim")
+    assert found == {frozenset({a, b}) for i, a in enumerate(people) for b in people[i + 1:]}
