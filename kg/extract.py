@@ -252,23 +252,58 @@ def _presence(noun: Token, facts: list[Fact], res: Resolution, pat: Patterns, ar
 
 def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, article: Article,
                   norm: Normalized) -> list[Fact]:
-    """"A met B in Paris, in talks hosted by X": the host met everyone at the meeting of that sentence."""
+    """"A met B in Paris, in talks hosted by X": the host met everyone at the meeting of that sentence; so did
+    those who attended it ("expanded talks, attended by A and B", "talks, which were attended by A")."""
     out: list[Fact] = []
     for tok in doc:
-        if tok.dep_ != "acl" or tok.lemma_.lower() not in ("host", "chair", "mediate", "broker", "moderate") \
-                or not _is_meeting_noun(tok.head, pat):
+        attended = tok.lemma_.lower() in ("attend", "join") and (tok.dep_ in ("acl", "relcl") or tok.dep_ in (
+            "advcl", "conj") and any(c.dep_ == "agent" for c in tok.children))
+        talks = tok.head if _is_meeting_noun(tok.head, pat) else next(  # "held ... and then expanded/VERB talks,
+            (o for v in [tok.head, *tok.head.conjuncts] for o in v.children  # attended/advcl by A": the parse
+             if o.dep_ == "dobj" and _is_meeting_noun(o, pat)), None) if tok.dep_ in ("advcl", "conj") else None
+        if not (tok.dep_ == "acl" and tok.lemma_.lower() in ("host", "chair", "mediate", "broker", "moderate")
+                or attended) or talks is None:
             continue
-        agents = [a for a in tok.children if a.dep_ == "agent"]
+        agents = _agent_phrases(tok)
+        if attended:  # "attended on the Chinese side by A and on the Russian side by B"
+            agents += [b for b in tok.subtree if b.lower_ == "by" and b.dep_ == "prep" and b not in agents]
         hosts = actors_under([g for a in agents for g in a.children], res)
+        for by in agents:
+            hosts = _listed(by, res, pat, hosts)
         start = evidence(tok.sent, norm, article, "").start
         here = [f for f in facts if isinstance(f, Meeting) and f.evidence.start == start]
         if not hosts or not here:
             continue
         others = list(dict.fromkeys(a for f in here for a in f.participants))
-        pairs = [(h, a) for h in hosts for a in others if h != a and _same_level(h, a)]
+        sides = {**res.sides, **_named_sides(agents, res)}  # "on the Russian side by A and B"
+
+        def same(a: Actor, b: Actor) -> bool:
+            return res.same_party(a, b) or a.key in sides and sides.get(a.key) == sides.get(b.key)
+        pairs = [(h, a) for h in hosts for a in others if h != a and _same_level(h, a)
+                 and not (attended and same(h, a))]
+        if attended:
+            new = [h for h in hosts if h not in others]
+            pairs += [(a, b) for i, a in enumerate(new) for b in new[i + 1:]
+                      if a.key in sides and b.key in sides and sides[a.key] != sides[b.key]]
         status, mode = here[0].status, here[0].mode
         out.extend(replace(f, location=f.location or here[0].location, date=f.date or here[0].date)
                    for f in _meetings(pairs, tok.head, status, mode, f"hosted:{tok.lemma_.lower()}", res, article, norm))
+    return out
+
+
+def _named_sides(agents: list[Token], res: Resolution) -> dict[str, str]:
+    """Return actor key -> country for those named "on the Chinese side by A" (the "by" under "the X side")."""
+    out: dict[str, str] = {}
+    for by in agents:
+        side = by.head if by.head.lower_ == "side" else next(
+            (o for p in by.head.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children
+             if o.lower_ == "side"), None)  # "attended on the Chinese side/pobj by/agent A"
+        country = next((res.demonyms[c.text] for c in side.children if c.text in res.demonyms), None) \
+            if side is not None else None
+        if country is None:
+            continue
+        for a in actors_under([g for g in by.children], res):
+            out[a.key] = country
     return out
 
 

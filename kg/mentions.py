@@ -760,7 +760,9 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             or owner is not None
         if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
                 and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same"
-                            or c.dep_ == "prep" and c.lower_ in ("of", "from") for c in tok.children):
+                            or c.dep_ == "prep" and c.lower_ in ("of", "from")
+                            and not any(o.lower_ in ("state", "government") for o in c.children)  # "heads of state"
+                            for c in tok.children):
             plural = True  # "the two leaders", "the ministers"; not "the Russian ministers"
         if not plural and tok.lower_ in _NUMBERS and tok.pos_ == "NUM" and tok.dep_ != "dobj" \
                 and any(c.lower_ == "the" for c in tok.children):

@@ -1103,3 +1103,19 @@ def test_watching_a_signing(resources: pipeline.Resources) -> None:
         "Prime Minister Anwar Ibrahim, the chair of the Association of Southeast Asian Nations."))
     people = ("Donald Trump", "Anutin Charnvirakul", "Hun Manet", "Anwar Ibrahim")
     assert found == {frozenset({a, b}) for i, a in enumerate(people) for b in people[i + 1:]}
+
+
+def test_talks_attended_by_people_of_both_sides(resources: pipeline.Resources) -> None:
+    # regression (batch n): "the two heads of state held a tête-à-tête and then expanded talks, attended on the
+    # Chinese side by A and on the Russian side by B and C": A, B and C met the other side's leader and each other
+    found = met(resources, (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin on Wednesday. The two heads of state first "
+        "held a tête-à-tête and then expanded talks, attended on the Chinese side by Foreign Minister Wang Yi and on "
+        "the Russian side by Foreign Minister Sergei Lavrov and Deputy Prime Minister Alexei Overchuk."))
+    assert {frozenset({"Wang Yi", "Vladimir Putin"}), frozenset({"Sergei Lavrov", "Xi Jinping"}),
+            frozenset({"Alexei Overchuk", "Xi Jinping"}), frozenset({"Wang Yi", "Sergei Lavrov"}),
+            frozenset({"Wang Yi", "Alexei Overchuk"})} <= found
+    assert not {frozenset({"Alexei Overchuk", "Vladimir Putin"}), frozenset({"Sergei Lavrov", "Alexei Overchuk"})} \
+        & found
+    found = met(resources, "Xi and Putin held expanded talks, which were attended by Wang Yi and Sergei Lavrov.")
+    assert {frozenset({"Wang Yi", "Vladimir Putin"}), frozenset({"Sergei Lavrov", "Xi Jinping"})} <= found
