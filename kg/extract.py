@@ -1531,6 +1531,9 @@ def _is_proposal_verb(verb: Token, pat: Patterns) -> bool:
         return False
     if lemma == "put" and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
         return True  # "a proposal Putin put to Trump"
+    if lemma == "hand" and (any(c.dep_ == "dative" for c in verb.children)
+                            or sum(c.dep_ == "dobj" for c in verb.children) > 1):
+        return True  # "handed his counterpart a four-point framework"
     needed = pat.proposal_verbs_needing_particle.get(lemma)
     return needed is None or any(c.dep_ == "prt" and c.lower_ in needed for c in verb.children) or \
         any(c.lower_ in needed for c in verb.rights)

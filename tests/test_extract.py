@@ -1119,3 +1119,20 @@ def test_talks_attended_by_people_of_both_sides(resources: pipeline.Resources) -
         & found
     found = met(resources, "Xi and Putin held expanded talks, which were attended by Wang Yi and Sergei Lavrov.")
     assert {frozenset({"Wang Yi", "Vladimir Putin"}), frozenset({"Sergei Lavrov", "Xi Jinping"})} <= found
+
+
+def test_plans_produced_worked_out_or_handed_over(resources: pipeline.Resources) -> None:
+    # regression (batches ab, ad): "produced a 19-point plan", "a framework that A worked out", "handed his
+    # counterpart a four-point framework" put a plan forward
+    def props(text: str) -> set[tuple[frozenset[str], int | None]]:
+        return {(frozenset(a.label for a in f.proposers), f.plan.point_count) for f in facts(resources, text)
+                if isinstance(f, Proposal)}
+    assert (frozenset({"United States", "Ukraine"}), 19) in props(
+        "Britain, France and Germany circulated a counter-proposal within days; the United States and Ukraine then "
+        "produced a slimmer 19-point plan.")
+    assert (frozenset({"He Lifeng"}), None) in props(
+        "The package rests on a framework that Vice Premier He Lifeng worked out in Kuala Lumpur on Sunday.")
+    assert (frozenset({"Hakan Fidan"}), 4) in props(
+        "Turkish Foreign Minister Hakan Fidan said he had handed his counterpart a four-point framework for reviving "
+        "the migration deal.")
+    assert not props("The talks worked well, and officials produced no statement.")
