@@ -1468,6 +1468,8 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
             rule = f"verb:{c.lemma_.lower()}:passive"
             if not found and c.dep_ == "relcl":
                 found = actors_under([s for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")], res)
+                listed = _surface_subjects(c, res)  # "that Bessent and Vice Premier He Lifeng worked out"
+                found = listed if found and set(found) <= set(listed) else found
                 rule = f"verb:{c.lemma_.lower()}:relative"
             if found or proposers:
                 found += _with_objects(c, res)  # "drafted with Russian envoy Kirill Dmitriev", "drawn up with X"

@@ -1132,6 +1132,9 @@ def test_plans_produced_worked_out_or_handed_over(resources: pipeline.Resources)
         "produced a slimmer 19-point plan.")
     assert (frozenset({"He Lifeng"}), None) in props(
         "The package rests on a framework that Vice Premier He Lifeng worked out in Kuala Lumpur on Sunday.")
+    # and the names listed before the relative clause's verb, where the parse broke the list at a title
+    assert (frozenset({"Scott Bessent", "He Lifeng"}), None) in props(
+        "The package rests on a framework that Scott Bessent and Vice Premier He Lifeng drew up in Kuala Lumpur.")
     assert (frozenset({"Hakan Fidan"}), 4) in props(
         "Turkish Foreign Minister Hakan Fidan said he had handed his counterpart a four-point framework for reviving "
         "the migration deal.")
