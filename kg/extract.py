@@ -145,7 +145,8 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         pairs = [(a, b) for a in people for b in withs if not res.same_party(a, b)]
     else:
         pairs = [(a, b) for a, b in _pairs(people + withs, []) if not res.same_party(a, b)]
-    watch = verb.head if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in ("watch", "witness") else None
+    watch = verb.head if verb.head.lemma_.lower() in ("watch", "witness") and (verb.dep_ in ("ccomp", "xcomp") or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children))) else None
     if watch is not None and people:  # "Trump watched A and B sign the accord, alongside C": all of them were there
         witnesses = _subjects(watch, res)[0] + _with_objects(watch, res, ("alongside",)) \
             + _with_objects(verb, res, ("alongside",))

@@ -1103,6 +1103,11 @@ def test_watching_a_signing(resources: pipeline.Resources) -> None:
         "Prime Minister Anwar Ibrahim, the chair of the Association of Southeast Asian Nations."))
     people = ("Donald Trump", "Anutin Charnvirakul", "Hun Manet", "Anwar Ibrahim")
     assert found == {frozenset({a, b}) for i, a in enumerate(people) for b in people[i + 1:]}
+    # regression (batch k): "he and Anwar watched as A and B signed"
+    found = met(resources, (
+        "Trump landed in Kuala Lumpur on Sunday. Hours later he and Anwar watched as Thai Prime Minister Anutin "
+        "Charnvirakul and Cambodian Prime Minister Hun Manet signed an expanded version of the ceasefire."))
+    assert found == {frozenset({a, b}) for i, a in enumerate(people) for b in people[i + 1:]}
 
 
 def test_talks_attended_by_people_of_both_sides(resources: pipeline.Resources) -> None:
