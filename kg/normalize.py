@@ -25,6 +25,8 @@ _CAP_S = re.compile(r"(?:\b|(?<=\d))([A-Z][A-Za-z\-]*[a-z])s\b(?=[ \t]+[A-Za-z0-
 _DIGIT_WORD = re.compile(r"(?<![A-Za-z0-9])\d{1,4}(?=[A-Z][a-z])")
 # ... or a date or name into the next name: "in mid-AugustFidan shuttled", "Witkoffwho" is handled elsewhere
 _CAPS_RUN = re.compile(r"\b(?:[a-z]+-)?([A-Z][a-z]{2,})([A-Z][a-z]{2,})\b")
+_LOWER_CAP = re.compile(r"\b([a-z]{3,})([A-Z][a-z]+)\b")  # "negotiatorsOtty Patiño": a dash was lost
+_ACRONYM_WORD = re.compile(r"\b([A-Z]{2,})([a-z]{3,})\b")  # "for the ELNsat down"
 _DATE_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 
@@ -94,7 +96,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     -> "Trump's envoy"); ``not_names`` (demonyms: "Russians") never do.
     A lowercase word that is no English word but two fused ones gets a
     dash back ("policyfrom" -> "policy - from"), and so does a year run into
-    the next word.
+    the next word, a word run into a name ("negotiatorsOtty") and an acronym
+    run into a word ("ELNsat").
 
     >>> normalize("In mid-AugustFidan shuttled", names={"Fidan"}).text
     'In mid-August \u2014 Fidan shuttled'
@@ -125,6 +128,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     inserts += [(m.end(), " \u2014 ") for m in _DIGIT_WORD.finditer(text)]
     inserts += [(m.start(2), " \u2014 ") for m in _CAPS_RUN.finditer(text) if m.group(1) in _DATE_WORDS
                 or m.group(2) in known or m.group(2) in seen_alone]
+    inserts += [(m.start(2), " - ") for m in _LOWER_CAP.finditer(text) if word_zipf(m.group(1)) >= 2.5]
+    inserts += [(m.start(2), " - ") for m in _ACRONYM_WORD.finditer(text) if word_zipf(m.group(2)) >= 3.0]
     name_words = {n for n in known if " " not in n} | seen_alone
     for m in _WORD.finditer(text):
         cut = split_fused(m.group())
