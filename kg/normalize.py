@@ -97,7 +97,8 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     A lowercase word that is no English word but two fused ones gets a
     dash back ("policyfrom" -> "policy - from"), and so does a year run into
     the next word, a word run into a name ("negotiatorsOtty") and an acronym
-    run into a word ("ELNsat").
+    run into a word ("ELNsat"). Two restored dashes around a short aside in
+    one sentence become commas, which the parser reads as an aside.
 
     >>> normalize("In mid-AugustFidan shuttled", names={"Fidan"}).text
     'In mid-August \u2014 Fidan shuttled'
@@ -140,7 +141,20 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
             cut = split_name_tail(m.group())
         if cut is not None:
             inserts.append((m.start() + cut, " - "))
-    return _apply(text, sorted(inserts))
+    return _apply(text, _parenthetical_commas(text, sorted(inserts)))
+
+
+def _parenthetical_commas(text: str, inserts: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Make two restored dashes around a short aside commas, which the parser reads as an aside:
+    "Takaichion her first trip since taking officeheld talks" -> "Takaichi, on her first trip ..., held talks"."""
+    out = list(inserts)
+    dashes = [k for k, (_, piece) in enumerate(out) if piece in (" - ", " \u2014 ")]
+    for a, b in zip(dashes, dashes[1:]):
+        between = text[out[a][0]:out[b][0]]
+        if out[a][1] == out[b][1] == " - " and 2 <= len(between.split()) <= 12 \
+                and not any(ch in between for ch in ".;:!?,\n"):
+            out[a], out[b] = (out[a][0], ", "), (out[b][0], ", ")
+    return out
 
 
 def split_name_fused(word: str, name_words: Collection[str], freq: Callable[[str], float] | None = None,

@@ -15,7 +15,7 @@ ONE_FOR_ONE = {
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ",
 }
 # fmt: on
-INSERTED = {"'", " ", "-", "\u2014"}  # what repairs may add: an apostrophe, " - ", or " \u2014 " after a year
+INSERTED = {"'", " ", "-", "\u2014", ","}  # what repairs may add: an apostrophe, " - ", " \u2014 " after a year, ", "
 
 
 @pytest.fixture(scope="module")
@@ -72,8 +72,12 @@ REPAIRS = [
     pytest.param("Trump\u2019s envoy",           (),         "Trump's envoy",                    id="curly-quote"),
     # regression (batch ac): a dash lost between a word and a name, or an acronym and a word
     pytest.param("The chief negotiatorsOtty Pati\u00f1o and Pablo Beltr\u00e1n for the ELNsat down", (),
-                 "The chief negotiators - Otty Pati\u00f1o and Pablo Beltr\u00e1n for the ELN - sat down",
-                 id="negotiatorsOtty-ELNsat"),
+                 "The chief negotiators, Otty Pati\u00f1o and Pablo Beltr\u00e1n for the ELN, sat down",
+                 id="negotiatorsOtty-ELNsat"),  # two restored dashes around a short aside are commas
+    pytest.param("Sanae Takaichion her first foreign trip since taking officeheld talks", {"Takaichi"},
+                 "Sanae Takaichi, on her first foreign trip since taking office, held talks", id="aside-commas"),
+    pytest.param("a shift in policyfrom sanctions. The pointshas", (),
+                 "a shift in policy - from sanctions. The points - has", id="dashes-in-two-sentences-stay"),
     pytest.param("He uses YouTube, iPhone, McDonald, eBay, CEOs and PhDs.", (),
                  "He uses YouTube, iPhone, McDonald, eBay, CEOs and PhDs.", id="camel-case-names-kept"),
 ]
