@@ -916,6 +916,14 @@ def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Articl
     return _meetings(pairs, tok, status, mode, f"surface:{tok.lower_}", res, article, norm)
 
 
+def _separate_withs(noun: Token, support: Token | None) -> bool:
+    """True for "talks with A and with B": a second "with" of its own, so A and B were at separate meetings."""
+    withs = [p for t in (noun, support) if t is not None for p in t.children if p.dep_ == "prep" and p.lower_ == "with"]
+    return any(c.lower_ == "with" and c.dep_ == "conj" for p in withs for c in p.children) or len(withs) > 1 \
+        or any(c.lower_ == "with" and c.dep_ == "conj" for c in noun.doc[noun.i: noun.sent.end]
+               if c.head.lower_ == "with")
+
+
 def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
     if noun.dep_ == "compound":
         return []
@@ -996,7 +1004,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     pairs = _pairs(left, right)
     if _is_joint(noun) or noun.lower_ in _MEALS and support is not None and support.lemma_.lower() == "host":
         pairs += _among(right, res)  # everyone at a joint meeting, or at one hosted dinner, met
-    elif left:
+    elif left and not _separate_withs(noun, support):  # ("talks with A and with B": two meetings)
         pairs += _other_sides(right, res, noun)
     if not pairs:
         return []

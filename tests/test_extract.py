@@ -1144,3 +1144,11 @@ def test_plans_produced_worked_out_or_handed_over(resources: pipeline.Resources)
         "Turkish Foreign Minister Hakan Fidan said he had handed his counterpart a four-point framework for reviving "
         "the migration deal.")
     assert not props("The talks worked well, and officials produced no statement.")
+
+
+def test_talks_with_one_and_with_another_are_two_meetings(resources: pipeline.Resources) -> None:
+    # regression (batch i): "held talks with Anwar and with Albanese": Anwar and Albanese did not meet each other
+    found = met(resources, "Japan's new prime minister, Sanae Takaichi, held talks with Anwar and with Australian "
+                           "Prime Minister Anthony Albanese on Sunday.")
+    assert {frozenset({"Sanae Takaichi", "Anwar Ibrahim"}), frozenset({"Sanae Takaichi", "Anthony Albanese"})} <= found
+    assert frozenset({"Anwar Ibrahim", "Anthony Albanese"}) not in found
