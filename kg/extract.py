@@ -560,6 +560,8 @@ def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",
     """Return the actors after "with", also in "with A on Tuesday and with B on Monday"."""
     found = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps]
     found += [c for p in found for c in p.conjuncts if c.lower_ in preps]
+    # "held talks with A and with B": the parse made the second "with" a conjunct of the verb
+    found += [c for c in tok.children if c.dep_ == "conj" and c.lower_ in preps and c not in found]
     return actors_under([o for p in found for o in p.children if o.dep_ == "pobj"
                          and not any(c.lower_ == "present" for c in o.children)], res)  # not "with A present"
 
@@ -918,7 +920,8 @@ def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Articl
 
 def _separate_withs(noun: Token, support: Token | None) -> bool:
     """True for "talks with A and with B": a second "with" of its own, so A and B were at separate meetings."""
-    withs = [p for t in (noun, support) if t is not None for p in t.children if p.dep_ == "prep" and p.lower_ == "with"]
+    withs = [p for t in (noun, support) if t is not None for p in t.children if p.dep_ in ("prep", "conj")
+             and p.lower_ == "with"]
     return any(c.lower_ == "with" and c.dep_ == "conj" for p in withs for c in p.children) or len(withs) > 1 \
         or any(c.lower_ == "with" and c.dep_ == "conj" for c in noun.doc[noun.i: noun.sent.end]
                if c.head.lower_ == "with")
@@ -930,6 +933,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     preps = _nominal_preps(noun)
     between = actors_under([o for p in preps if p.lower_ in ("between", "among") for o in p.children], res)
     withs = actors_under([o for p in preps if p.lower_ == "with" for o in p.children], res)
+    withs += actors_under([o for p in preps if p.lower_ == "with" for c in p.conjuncts if c.lower_ == "with"
+                           for o in c.children], res)  # "talks with A and with B"
     for p in preps:
         if p.lower_ == "with" and p.head.i == noun.i:
             withs = _listed(p, res, pat, withs)
