@@ -1006,6 +1006,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     right = list(dict.fromkeys(withs))
     if not right and owners and not between and support is None:
         return []  # "Putin's talks" alone names one side only
+    if not right and not between and any(
+            p.lower_ == "with" and not any(o.lower_ in ("other", "another") for o in p.children)
+            for t in (noun, support) if t is not None for p in t.children if p.dep_ == "prep"):
+        return []  # "A and B had dinner with their Russian guest": with someone kg cannot name, not each other
     pairs = _pairs(left, right)
     if _is_joint(noun) or noun.lower_ in _MEALS and support is not None and support.lemma_.lower() == "host":
         pairs += _among(right, res)  # everyone at a joint meeting, or at one hosted dinner, met

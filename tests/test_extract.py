@@ -1152,3 +1152,12 @@ def test_talks_with_one_and_with_another_are_two_meetings(resources: pipeline.Re
                            "Prime Minister Anthony Albanese on Sunday.")
     assert {frozenset({"Sanae Takaichi", "Anwar Ibrahim"}), frozenset({"Sanae Takaichi", "Anthony Albanese"})} <= found
     assert frozenset({"Anwar Ibrahim", "Anthony Albanese"}) not in found
+
+
+def test_dinner_with_someone_unnamed_is_not_dinner_with_each_other(resources: pipeline.Resources) -> None:
+    # regression (batch k): "ended with Witkoff and Kushner having dinner with their Russian guest"
+    assert not met(resources, "Witkoff and Kushner had dinner with their Russian guest.")
+    assert met(resources, "Witkoff and Kushner had dinner with each other.") == {
+        frozenset({"Steve Witkoff", "Jared Kushner"})}
+    assert met(resources, "Witkoff and Dmitriev held talks on Saturday.") == {
+        frozenset({"Steve Witkoff", "Kirill Dmitriev"})}
