@@ -926,12 +926,28 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
             matching = [m for m in ordered if m.end <= tok.i and gaz.is_female(m.actors[0])
                         and doc[m.root].sent.start >= tok.sent.start - 200]
         earlier = matching or earlier
+        recent = _only_person_just_before(tok, ordered, earlier, doc)
+        if recent is not None and (not female or gaz.is_female(recent.actors[0])):
+            earlier = [*earlier, recent]  # "Guests queued for the Russian leader's time. Lula held talks with him"
         owner = _owner_of_relative(tok, by_token)
         if owner is not None and (not female or gaz.is_female(owner.actors[0])):
             out.append(Mention(tok.i, tok.i + 1, tok.i, owner.actors, "pronoun"))
         elif earlier:
             out.append(Mention(tok.i, tok.i + 1, tok.i, _main_subject(earlier, doc).actors, "pronoun"))
     return out
+
+
+def _only_person_just_before(tok: Token, ordered: list[Mention], earlier: list[Mention], doc: Doc) -> Mention | None:
+    """Return the one person named in the sentence before ``tok``'s when no candidate subject is that recent."""
+    if tok.sent.start == 0 or tok.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    before = doc[tok.sent.start - 1].sent
+    if any(m.start >= before.start for m in earlier):
+        return None
+    named = {m.actors[0] for m in ordered if before.start <= m.start < before.end}
+    if len(named) != 1:
+        return None
+    return next(m for m in reversed(ordered) if before.start <= m.start < before.end)
 
 
 def _owner_of_relative(tok: Token, by_token: dict[int, Mention]) -> Mention | None:

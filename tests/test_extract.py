@@ -1161,3 +1161,13 @@ def test_dinner_with_someone_unnamed_is_not_dinner_with_each_other(resources: pi
         frozenset({"Steve Witkoff", "Jared Kushner"})}
     assert met(resources, "Witkoff and Dmitriev held talks on Saturday.") == {
         frozenset({"Steve Witkoff", "Kirill Dmitriev"})}
+
+
+def test_him_is_the_one_person_of_the_sentence_before(resources: pipeline.Resources) -> None:
+    # regression (batch m): "Other guests queued for the Russian leader's time. Lula held talks with him": him is
+    # Putin, the one person of the sentence before, not Xi, the last person named as a subject
+    found = met(resources, (
+        "Xi Jinping met Vladimir Putin in the Kremlin on Thursday. Other guests queued for their share of the Russian "
+        "leader's time. Luiz Inácio Lula da Silva, the Brazilian president, held talks with him at the Kremlin."))
+    assert frozenset({"Luiz Inácio Lula da Silva", "Vladimir Putin"}) in found
+    assert frozenset({"Luiz Inácio Lula da Silva", "Xi Jinping"}) not in found
