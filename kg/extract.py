@@ -449,13 +449,21 @@ def _other_sides(actors: list[Actor], res: Resolution, trigger: Token, any_lengt
                  ) -> list[tuple[Actor, ...]]:
     """Return the pairs among the guests of one meeting who act for different, known sides: "Burns held talks
     with Egypt's Kamel and Qatar's prime minister" (they met each other too), unless it says "separately"."""
-    if len(actors) != 2 and not any_length or _in_headline(trigger) or any(t.lower_ in _SEPARATE for t in trigger.sent):
+    if len(actors) != 2 and not any_length or _in_headline(trigger) or any(_says_separate(t) for t in trigger.sent):
         return []  # a longer list is more often one side's team ("his counterparts from A, B and C")
     return [(a, b) for a, b in _pairs(actors, []) if a.key in res.sides and b.key in res.sides
             and res.sides[a.key] != res.sides[b.key]]
 
 
 _SEPARATE = {"separate", "separately", "respectively", "each", "individually", "bilateral", "bilaterals", "one-on-one"}
+_MEETING_WORDS = {"meeting", "meetings", "talks", "session", "sessions", "encounter", "discussions", "bilateral"}
+
+
+def _says_separate(tok: Token) -> bool:
+    """True for a word saying the meetings were apart ("separately", "bilateral talks"; not "bilateral trade")."""
+    if tok.lower_ not in _SEPARATE:
+        return False
+    return tok.lower_ not in ("bilateral", "one-on-one") or tok.pos_ == "NOUN" or tok.head.lower_ in _MEETING_WORDS
 
 
 def _is_joint(noun: Token) -> bool:

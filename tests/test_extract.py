@@ -1171,3 +1171,14 @@ def test_him_is_the_one_person_of_the_sentence_before(resources: pipeline.Resour
         "leader's time. Luiz Inácio Lula da Silva, the Brazilian president, held talks with him at the Kremlin."))
     assert frozenset({"Luiz Inácio Lula da Silva", "Vladimir Putin"}) in found
     assert frozenset({"Luiz Inácio Lula da Silva", "Xi Jinping"}) not in found
+
+
+def test_bilateral_trade_does_not_make_meetings_separate(resources: pipeline.Resources) -> None:
+    # regression (batch m): "bilateral" says meetings were apart only when it is about the meetings
+    found = met(resources, (
+        "Modi hosted Putin in Delhi on Friday. S. Jaishankar, the external affairs minister, and Sergei Lavrov joined "
+        "the delegation-level round, at which the Russian president proposed a plan to lift bilateral trade."))
+    assert frozenset({"S. Jaishankar", "Sergei Lavrov"}) in found
+    found = met(resources, "Modi hosted Putin in Delhi on Friday. S. Jaishankar and Sergei Lavrov joined the talks "
+                           "separately.")
+    assert frozenset({"S. Jaishankar", "Sergei Lavrov"}) not in found
