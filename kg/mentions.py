@@ -140,6 +140,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions.extend(_pronouns(doc, mentions, by_token, gaz))
     mentions.extend(_it(doc, mentions, by_token))
     mentions.extend(_plurals(doc, mentions, by_token, roles, gaz, article))
+    mentions.extend(_guests(doc, by_token))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     sides = _sides(mentions, roles, gaz, article)
     for who, whom in _companions(doc, mentions, by_token):
@@ -801,6 +802,30 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
             out.append(Mention(tok.i, tok.i + 1, tok.i, earlier[-1][1], "pronoun"))
             groups.append((tok.i, earlier[-1][1]))  # "the two ministers ... Hours later the ministers"
             groups.sort(key=lambda g: g[0])
+    return out
+
+
+_GUEST_WORDS = {"visitor", "guest"}
+
+
+def _guests(doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
+    """Resolve "the visitor", "his guest" to the one person last hosted, received or welcomed, or who visited."""
+    out: list[Mention] = []
+    last: tuple[int, Actor] | None = None
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in ("host", "receive", "welcome", "visit"):
+            if lemma == "visit" or any(c.dep_ == "auxpass" for c in tok.children):
+                heads = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]  # the visitor, the received
+            else:
+                heads = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            people = {a for h in heads if (m := by_token.get(h.i)) is not None for a in m.actors if a.type == "Person"}
+            if len(people) == 1:
+                last = (tok.i, next(iter(people)))
+        elif tok.lower_ in _GUEST_WORDS and tok.tag_ == "NN" and tok.i not in by_token and last is not None \
+                and tok.i - last[0] < 150 and any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "his", "her", "their")
+                                                 for c in tok.children):
+            out.append(Mention(tok.i, tok.i + 1, tok.i, (last[1],), "pronoun"))
     return out
 
 

@@ -1182,3 +1182,13 @@ def test_bilateral_trade_does_not_make_meetings_separate(resources: pipeline.Res
     found = met(resources, "Modi hosted Putin in Delhi on Friday. S. Jaishankar and Sergei Lavrov joined the talks "
                            "separately.")
     assert frozenset({"S. Jaishankar", "Sergei Lavrov"}) not in found
+
+
+def test_the_visitor_is_the_one_last_hosted(resources: pipeline.Resources) -> None:
+    # regression (batch m): "Modi hosted Putin ... The visitor was later received by Murmu": the visitor is Putin
+    for text in ("Modi hosted Putin in Delhi on Friday. The visitor was later received by President Droupadi Murmu.",
+                 "Modi hosted Putin in Delhi on Friday. His guest was later received by President Droupadi Murmu."):
+        assert frozenset({"Droupadi Murmu", "Vladimir Putin"}) in met(resources, text)
+    assert frozenset({"Xi Jinping", "Mikhail Mishustin"}) in met(
+        resources, "Xi visited Moscow, where he was received by Putin. The guest then met Mishustin.")
+    assert not met(resources, "The visitor was received by President Droupadi Murmu.")
