@@ -1192,3 +1192,15 @@ def test_the_visitor_is_the_one_last_hosted(resources: pipeline.Resources) -> No
     assert frozenset({"Xi Jinping", "Mikhail Mishustin"}) in met(
         resources, "Xi visited Moscow, where he was received by Putin. The guest then met Mishustin.")
     assert not met(resources, "The visitor was received by President Droupadi Murmu.")
+
+
+def test_two_men_received_together_came_as_one_party(resources: pipeline.Resources) -> None:
+    # regression (batch z): "Zelensky then received the two men": they are one party, not a pair that met
+    found = met(resources, "Army Secretary Dan Driscoll and General Randy George landed in Kyiv on Thursday. "
+                           "Zelensky then received the two men at the presidential office.")
+    assert {frozenset({"Volodymyr Zelensky", "Dan Driscoll"}), frozenset({"Volodymyr Zelensky", "Randy George"})} \
+        <= found
+    assert frozenset({"Dan Driscoll", "Randy George"}) not in found
+    # guests named one by one still met each other when they are of different sides
+    assert frozenset({"Dan Driscoll", "Kirill Dmitriev"}) in met(
+        resources, "Zelensky received Driscoll and Dmitriev at the presidential office.")
