@@ -663,10 +663,14 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma in ("host", "receive", "welcome") or in_joint and not agents:
         # "X hosted A and B", "A and B were received by X", "met A, B and C in a joint session": A, B and C met
         # each other too
-        came_together = [m for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
-                         and (m := res.at(c.i)) is not None and m.kind == "pronoun" and len(m.actors) > 1]
+        received = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        came_together = [set(m.actors) for c in received
+                         if (m := res.at(c.i)) is not None and m.kind == "pronoun" and len(m.actors) > 1]
+        if came_together and any(j.dep_ == "acl" and j.lemma_.lower() in _WITH_VERBS for c in received
+                                 for j in c.children):
+            came_together.append(set(objects))  # "the same five, joined by X, were received": X came with them
         pairs += [p for p in _among(objects, res, verb)  # "received the two men": they came as one party
-                  if not any(set(p) <= set(m.actors) for m in came_together)]
+                  if not any(set(p) <= party for party in came_together)]
     elif not agents and lemma not in pat.call_verbs and lemma != "visit":  # "visited A in X and B in Y": apart
         pairs += _other_sides(objects, res, verb)
     sitting_in = [a for p in withs for c in p.children if c.dep_ == "pcomp" and c.lemma_.lower() == "sit"
