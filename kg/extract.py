@@ -72,6 +72,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and (tok.head.lower_ in _HOSTED_EVENTS
                                                                    or _is_meeting_noun(tok.head, pat)):
             facts.extend(_hosted_event(tok, res, pat, article, norm))
+        if tok.lemma_.lower() == "include" and tok.pos_ == "VERB":
+            facts.extend(_side_included(tok, res, pat, article, norm, _last_participants(facts, everyone=True)))
         if tok.lemma_.lower() in ("shuttle", "shuttling"):
             facts.extend(_shuttled(tok, res, pat, article, norm))
         if tok.lower_ == "presence" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
@@ -178,6 +180,22 @@ def _at_the_table(tok: Token, res: Resolution, pat: Patterns, article: Article, 
         return []
     status, mode = modality.of_verb(verb, pat)
     return _meetings(pairs, tok, status, mode, "at-the-table", res, article, norm)
+
+
+def _side_included(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
+                   earlier: tuple[Actor, ...]) -> list[Fact]:
+    """"The American side included Ambassador X": X sat on that side of the meeting just reported."""
+    side = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("side", "delegation", "team")), None)
+    country = next((res.demonyms[c.text] for c in side.children if c.text in res.demonyms), None) \
+        if side is not None else None
+    if country is None or not earlier:
+        return []
+    members = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
+    members = [a for a in _listed(verb, res, pat, members) if a.type == "Person" and a not in earlier]
+    others = [b for b in earlier if res.sides.get(b.key) not in (None, country)]
+    pairs = [(a, b) for a in members for b in others]
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, verb, status, mode, "verb:include:side", res, article, norm) if pairs else []
 
 
 _HOSTED_EVENTS = {"ceremony", "event", "gathering", "dinner", "lunch", "banquet", "reception", "breakfast"}

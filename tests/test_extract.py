@@ -1205,3 +1205,15 @@ def test_two_men_received_together_came_as_one_party(resources: pipeline.Resourc
     # guests named one by one still met each other when they are of different sides
     assert frozenset({"Dan Driscoll", "Kirill Dmitriev"}) in met(
         resources, "Zelensky received Driscoll and Dmitriev at the presidential office.")
+
+
+def test_the_american_side_included(resources: pipeline.Resources) -> None:
+    # regression (batch y): "..., while the American side included Ambassador Ronald Johnson": he sat across from
+    # the Mexicans of the meeting just reported
+    found = met(resources, (
+        "Secretary of State Marco Rubio met Mexican President Claudia Sheinbaum in Mexico City on Wednesday. Their "
+        "meeting was also attended by Mexico's foreign minister, Juan Ramón de la Fuente, while the American side "
+        "included Ambassador Ronald Johnson."))
+    assert {frozenset({"Ronald Johnson", "Claudia Sheinbaum"}), frozenset({"Ronald Johnson", "Juan Ramón de la Fuente"})} \
+        <= found
+    assert frozenset({"Ronald Johnson", "Marco Rubio"}) not in found
