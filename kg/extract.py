@@ -186,8 +186,7 @@ def _side_included(verb: Token, res: Resolution, pat: Patterns, article: Article
                    earlier: tuple[Actor, ...]) -> list[Fact]:
     """"The American side included Ambassador X": X sat on that side of the meeting just reported."""
     side = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("side", "delegation", "team")), None)
-    country = next((res.demonyms[c.text] for c in side.children if c.text in res.demonyms), None) \
-        if side is not None else None
+    country = _side_country(side, res)
     if country is None or not earlier:
         return []
     members = actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
@@ -310,6 +309,13 @@ def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, a
     return out
 
 
+def _side_country(side: Token | None, res: Resolution) -> str | None:
+    """Return the country "the American side" (or delegation, team) names by its demonym, else None."""
+    if side is None:
+        return None
+    return next((res.demonyms[c.text] for c in side.children if c.text in res.demonyms), None)
+
+
 def _named_sides(agents: list[Token], res: Resolution) -> dict[str, str]:
     """Return actor key -> country for those named "on the Chinese side by A" (the "by" under "the X side")."""
     out: dict[str, str] = {}
@@ -317,8 +323,7 @@ def _named_sides(agents: list[Token], res: Resolution) -> dict[str, str]:
         side = by.head if by.head.lower_ == "side" else next(
             (o for p in by.head.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children
              if o.lower_ == "side"), None)  # "attended on the Chinese side/pobj by/agent A"
-        country = next((res.demonyms[c.text] for c in side.children if c.text in res.demonyms), None) \
-            if side is not None else None
+        country = _side_country(side, res)
         if country is None:
             continue
         for a in actors_under([g for g in by.children], res):
@@ -1247,8 +1252,8 @@ def _at_their_side(verb: Token, res: Resolution, earlier: tuple[Actor, ...]) -> 
                         leaders += list(m.actors)
         if p.dep_ == "prep" and p.lower_ == "on":  # "sat on the American side of the table"
             for o in p.children:
-                country = next((res.demonyms[c.text] for c in o.children if c.text in res.demonyms), None)
-                if o.lower_ == "side" and country is not None:
+                country = _side_country(o if o.lower_ == "side" else None, res)
+                if country is not None:
                     leaders += [a for a in earlier if res.sides.get(a.key) == country]
     leaders = [a for a in leaders if a in earlier]
     who = [a for a in _subjects(verb, res)[0] if a not in earlier]

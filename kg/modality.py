@@ -7,7 +7,7 @@ from kg.dates import parse_date
 from kg.patterns import Patterns
 
 _PLACE_ENTS = ("GPE", "LOC", "FAC")
-_TO_COME = {"schedule", "plan", "set", "pencil", "slate", "arrange", "expect", "propose", "pen"}  # "a meeting set for"
+_PENCILLED = {"pencil", "pen", "slate"}  # "a meeting pencilled in for", besides the planning verbs of the patterns
 _UNSETTLED = {"plan", "confirm", "schedule", "announce", "set", "fix", "finalise", "finalize", "decide", "arrange"}
 
 
@@ -186,7 +186,8 @@ def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str
     chain = _governors(noun)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated", _mode(chain, pat)
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _TO_COME for c in noun.children) \
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and (c.lemma_.lower() in pat.planning_verbs
+                                                      or c.lemma_.lower() in _PENCILLED) for c in noun.children) \
             and _status(chain, pat) == "happened":  # (but "a meeting scheduled for Friday was called off")
         return "planned", _mode(chain, pat)  # "a meeting scheduled for November", "pencilled in for Friday"
     if noun.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "yet" for c in noun.head.children) \

@@ -1082,6 +1082,8 @@ def test_face_to_face_is_not_the_verb_face(resources: pipeline.Resources) -> Non
         "Albusaidi received Araghchi and then Witkoff before the session began, and the two envoys later exchanged a "
         "few words face to facein the Omani ministers presenceas the talks broke up."))
     assert all(rule == ("happened", "in person") for rule in found.values())
+    assert {frozenset({"Badr Albusaidi", "Abbas Araghchi"}), frozenset({"Badr Albusaidi", "Steve Witkoff"})} \
+        <= set(found)  # (and the check above is over real meetings, not an empty set)
 
 
 def test_the_two_officials_of_a_side_after_one_accompanied_the_other(resources: pipeline.Resources) -> None:
