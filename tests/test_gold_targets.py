@@ -15,12 +15,13 @@ from kg.evaluate import EvalReport
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "gold.jsonl"
 
-# measured 2026-12-02 on 267 articles (see README "Measuring extraction"); lower only with a reason in the commit
-# (dev proposed recall was lowered from 0.79 when batches ac and ad, harder for proposals, joined dev)
+# measured 2026-12-02 on 293 articles (see README "Measuring extraction"); lower only with a reason in the commit
+# (dev proposed recall was lowered from 0.79 when batches ac and ad, harder for proposals, joined dev; held-out
+# met recall from 0.70 to 0.69 when held-out batch ag joined: recall 0.569 on arrival, the set's total 0.699)
 FLOORS = {
     ("dev", "met"): (0.935, 0.86),  # (precision, recall)
     ("dev", "proposed"): (0.91, 0.76),
-    ("heldout", "met"): (0.89, 0.70),
+    ("heldout", "met"): (0.89, 0.69),
     ("heldout", "proposed"): (0.94, 0.74),
 }
 
@@ -47,7 +48,7 @@ def test_no_regression_below_floor(report: EvalReport, split: str, relation: str
     assert (s.precision or 0) >= precision and (s.recall or 0) >= recall, s.as_dict()
 
 
-@pytest.mark.xfail(strict=True, reason="held-out met recall is below target (0.71 against the 0.90 an F1 of 0.90 "
+@pytest.mark.xfail(strict=True, reason="held-out met recall is below target (0.70 against the 0.90 an F1 of 0.90 "
                                        "needs at precision 0.90); see the README and the issue note")
 def test_heldout_targets(report: EvalReport) -> None:
     met, proposed = report.score("met", "heldout"), report.score("proposed", "heldout")
