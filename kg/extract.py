@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg import modality
 from kg import patterns as patterns_mod
+from kg.carry import carry_dates
 from kg.dates import WEEKDAYS
 from kg.gazetteer import Gazetteer, slug
 from kg.mentions import Mention, Resolution, StatedRole, hung_subjects, resolve
@@ -87,7 +88,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             if prop is not None:
                 facts.append(prop)
     facts.extend(_hosted_talks(doc, facts, res, pat, article, norm))
-    return _dedupe(_same_plans(facts))
+    return carry_dates(_dedupe(_same_plans(facts)), doc, norm, article)
 
 
 _LOOSE_PLANS = {"plan", "proposal", "initiative", "offer", "formula", "blueprint"}
@@ -615,6 +616,10 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         objects += _with_objects(verb, res, ("opposite", "across")) + _with_objects(verb, res, ("from",)) \
             if any(c.lower_ in ("across", "opposite") for c in verb.subtree if c.head.i in (verb.i, *(
                 d.i for d in verb.children))) else []
+        front = _inverted_across(verb, res)
+        if front:  # "Across from Umerov sat Medinsky": the parse made both names subjects of "sat"
+            subjects = [a for a in subjects if a not in front]
+            objects += front
     with_tok = next((w for w in verb.doc[verb.i + 1: verb.i + 4] if w.lower_ == "with"), None)
     if with_tok is not None and objects:
         objects += _surface_objects(with_tok, res, pat)  # "sat down with A, X's chief of staff, and B, ..."
@@ -707,7 +712,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         return []
     status, mode = modality.of_verb(verb, pat)
     if status == "happened" and verb.tag_ in ("VBZ", "VBP") and lemma not in pat.call_verbs \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _in_headline(verb):
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _in_headline(verb) \
+            and not _live_entry(verb):
         status = "planned"  # the body reports the past; "when the two leaders meet on Thursday" is to come
     if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return []
@@ -735,6 +741,15 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     return found
 
 
+def _inverted_across(verb: Token, res: Resolution) -> list[Actor]:
+    """Return who "Across from X sat Y" puts X for: the subject the parse found before "sat", after "across"."""
+    lead = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("across", "opposite")), None)
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if lead is None or not any(c.i > verb.i for c in subj):
+        return []
+    return actors_under([c for c in subj if lead.i < c.i < verb.i], res)
+
+
 def _object_read_as_subject(verb: Token) -> list[Token]:
     """Return the "subjects" the parse put after a coordinated verb that has no object of its own: its objects."""
     if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX") or any(
@@ -759,6 +774,17 @@ def _in_headline(tok: Token) -> bool:
     doc = tok.doc
     before = doc[:tok.sent.start].text if tok.sent.start else ""
     return "\n" not in before and "\n" in doc[tok.sent.end:].text  # a text of one paragraph has no headline
+
+
+_TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
+
+
+def _live_entry(tok: Token) -> bool:
+    """True if ``tok`` is in a paragraph opening with a time stamp ("10:05 — The talks begin."): a live blog's
+    present tense tells what is happening, not what is to come."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.sent.start_char) + 1
+    return _TIME_STAMP.match(text, start) is not None
 
 
 _SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}

@@ -22,8 +22,17 @@ _PY_DATATYPES: dict[type, frozenset[str]] = {
     int: frozenset({V.XSD_INTEGER}),
     str: frozenset({V.XSD_STRING}),
     dt.date: frozenset({V.XSD_DATE}),
+    bool: frozenset({V.XSD_BOOLEAN}),
 }
-_LEXICAL = {V.XSD_INTEGER: int, V.XSD_DATE: dt.date.fromisoformat}
+
+
+def _boolean(value: str) -> bool:
+    if value not in ("true", "false", "1", "0"):
+        raise ValueError(value)
+    return value in ("true", "1")
+
+
+_LEXICAL = {V.XSD_INTEGER: int, V.XSD_DATE: dt.date.fromisoformat, V.XSD_BOOLEAN: _boolean}
 
 
 @dataclass(frozen=True)

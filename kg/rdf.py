@@ -106,6 +106,8 @@ def _meeting(m: Meeting, article_id: str) -> list[Triple]:
                 Triple(place, V.RDFS_LABEL, _lit(m.location))]
     if m.date:
         out.append(Triple(e, V.date, _lit(m.date, V.XSD_DATE)))
+        if m.date_carried:
+            out.append(Triple(e, V.dateCarried, _lit("true", V.XSD_BOOLEAN)))
     return out + _codes(e, codes.meeting(m)) + _evidence(e, m, article_id)
 
 

@@ -72,6 +72,7 @@ class Meeting:
     mode: str = "in person"  # in person | phone | video
     location: str = ""
     date: str = ""
+    date_carried: bool = False  # the date is not in the sentence but carried from the article (kg.carry)
 
     @property
     def happened_in_person(self) -> bool:

@@ -10,6 +10,7 @@ XSD_STRING = IRI(XSD + "string")
 XSD_INTEGER = IRI(XSD + "integer")
 XSD_DATE = IRI(XSD + "date")
 XSD_ANYURI = IRI(XSD + "anyURI")
+XSD_BOOLEAN = IRI(XSD + "boolean")
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 PREFIXES = {
@@ -47,6 +48,7 @@ Plan, Event, Meeting, Proposal, Article, Place = (gk(n) for n in ("Plan", "Event
 met, proposed, actsFor = gk("met"), gk("proposed"), gk("actsFor")
 participant, proposer, plan, pointCount, planKind = (gk(n) for n in ("participant", "proposer", "plan", "pointCount", "planKind"))
 status, mode, date, location, reportedIn = (gk(n) for n in ("status", "mode", "date", "location", "reportedIn"))
+dateCarried = gk("dateCarried")
 sentence, startOffset, endOffset, rule, office, wikidata = (gk(n) for n in ("sentence", "startOffset", "endOffset", "rule", "office", "wikidata"))
 title, url, published, source, contentHash = (gk(n) for n in ("title", "url", "published", "source", "contentHash"))
 cameoCode, ploverEvent, ploverMode = (gk(n) for n in ("cameoCode", "ploverEvent", "ploverMode"))

@@ -1219,3 +1219,24 @@ def test_the_american_side_included(resources: pipeline.Resources) -> None:
     assert {frozenset({"Ronald Johnson", "Claudia Sheinbaum"}), frozenset({"Ronald Johnson", "Juan Ramón de la Fuente"})} \
         <= found
     assert frozenset({"Ronald Johnson", "Marco Rubio"}) not in found
+
+
+def test_a_live_blog_entry_in_the_present_happened(resources: pipeline.Resources) -> None:
+    # regression (batch ah): a time-stamped live-blog entry tells in the present what is happening; the body's
+    # present elsewhere stays what is to come
+    blog = ("Live: US and Russian officials meet in Riyadh\n\n"
+            "RIYADH, Feb. 18, 2025 — Follow our coverage of the talks.\n\n"
+            "10:05 — The talks begin. Marco Rubio and Mike Waltz sit across the table from Lavrov and Yuri Ushakov.\n")
+    found = meetings(resources, blog)
+    assert found[frozenset({"Marco Rubio", "Sergei Lavrov"})] == ("happened", "in person")
+    assert found[frozenset({"Mike Waltz", "Yuri Ushakov"})] == ("happened", "in person")
+    plain = ("US and Russian officials meet in Riyadh\n\nRIYADH, Feb. 18, 2025 — Follow our coverage.\n\n"
+             "Marco Rubio and Mike Waltz meet Lavrov and Yuri Ushakov on Thursday.\n")
+    assert meetings(resources, plain)[frozenset({"Marco Rubio", "Sergei Lavrov"})][0] == "planned"
+
+
+def test_across_from_x_sat_y(resources: pipeline.Resources) -> None:
+    # regression (batch ah): the inverted "Across from X sat Y", which the parse reads as two subjects of "sat"
+    found = met(resources, "Across from Ukrainian Defence Minister Rustem Umerov sat Vladimir Medinsky, a Kremlin "
+                           "aide who also led Moscow's team in 2022.")
+    assert frozenset({"Rustem Umerov", "Vladimir Medinsky"}) in found
