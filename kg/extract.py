@@ -1231,7 +1231,23 @@ def _brought_together(verb: Token, res: Resolution, pat: Patterns) -> list[tuple
                            | _GATHERINGS):
         return []  # "Opposition to the tariffs has brought Macron and Meloni together": no meeting
     hosts = [a for a in _subjects(verb, res)[0] if a.type == "Person"]
+    across = _brought_with(verb, res)
+    if across:  # "brought together A and B with a Ukrainian team led by C": A and B sat across from C's side
+        pairs = _pairs(hosts, guests + across) + [(a, b) for a in guests for b in across if a != b]
+        return [p for p in pairs if not res.same_party(*p) and _same_level(*p)]
     return [p for p in _pairs(hosts, guests) + _pairs(guests, []) if not res.same_party(*p) and _same_level(*p)]
+
+
+def _brought_with(verb: Token, res: Resolution) -> list[Actor]:
+    """Return the other side of "brought together A with B": B, a group's leader and those it included
+    ("with a Ukrainian team led by C, and including D")."""
+    heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if not heads:
+        return []
+    side = actors_under(heads, res) + [a for h in heads for a in _led_by(h, res)]
+    side += actors_under([o for t in verb.sent if t.lower_ == "including" and t.i > heads[0].i
+                          for o in t.children if o.dep_ == "pobj"], res)
+    return list(dict.fromkeys(side))
 
 
 def _joined_by(verb: Token, agents: list[Token], res: Resolution, pat: Patterns, earlier: tuple[Actor, ...]

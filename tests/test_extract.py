@@ -1240,3 +1240,16 @@ def test_across_from_x_sat_y(resources: pipeline.Resources) -> None:
     found = met(resources, "Across from Ukrainian Defence Minister Rustem Umerov sat Vladimir Medinsky, a Kremlin "
                            "aide who also led Moscow's team in 2022.")
     assert frozenset({"Rustem Umerov", "Vladimir Medinsky"}) in found
+
+
+def test_brought_together_a_with_a_team_led_by_b(resources: pipeline.Resources) -> None:
+    # regression (batch ah): "brought together A, B and C with a Ukrainian team led by D, and including E": the
+    # two sides met across the table, and A, B and C are one side
+    found = met(resources, (
+        "The talks brought together Secretary of State Marco Rubio, Army Secretary Dan Driscoll and special envoy "
+        "Steve Witkoff with a Ukrainian team led by Andriy Yermak, President Volodymyr Zelensky's chief of staff, and "
+        "including Rustem Umerov."))
+    assert {frozenset({a, b}) for a in ("Marco Rubio", "Dan Driscoll", "Steve Witkoff")
+            for b in ("Andriy Yermak", "Rustem Umerov")} <= found
+    assert frozenset({"Marco Rubio", "Steve Witkoff"}) not in found
+    assert frozenset({"Andriy Yermak", "Rustem Umerov"}) not in found
