@@ -787,7 +787,8 @@ def _live_entry(tok: Token) -> bool:
     return _TIME_STAMP.match(text, start) is not None
 
 
-_SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited"}
+_SURFACE_VERBS = {"met", "hosted", "received", "welcomed", "visited",
+                  "meets", "hosts", "receives", "welcomes", "visits", "greets"}  # "Anwar greets/NOUN Trump/VERB"
 _CONTROL_VERBS = {"send", "dispatch", "ask", "invite", "urge", "press", "tell", "instruct", "encourage", "persuade",
                   "authorize", "authorise", "challenge", "allow", "leave"}  # "sent Y to meet X": Y meets
 _WORDS = patterns_mod.word_sets()  # data/patterns/people.json
@@ -979,6 +980,9 @@ def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Articl
     if tok.lower_ in ("hosted", "received", "welcomed"):
         pairs += _among(objects, res)
     status, mode = modality.of_verb(tok, pat)
+    if status == "happened" and not tok.lower_.endswith("ed") and tok.lower_ != "met" and not _in_headline(tok) \
+            and not _live_entry(tok):
+        status = "planned"  # as for a verb the parse read: the body's present is to come
     return _meetings(pairs, tok, status, mode, f"surface:{tok.lower_}", res, article, norm)
 
 

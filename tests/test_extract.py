@@ -1253,3 +1253,13 @@ def test_brought_together_a_with_a_team_led_by_b(resources: pipeline.Resources) 
             for b in ("Andriy Yermak", "Rustem Umerov")} <= found
     assert frozenset({"Marco Rubio", "Steve Witkoff"}) not in found
     assert frozenset({"Andriy Yermak", "Rustem Umerov"}) not in found
+
+
+def test_greets_read_as_a_noun(resources: pipeline.Resources) -> None:
+    # regression (batch af): "Anwar Ibrahim greets/NOUN Trump/VERB on the tarmac", in a live-blog entry
+    blog = ("ASEAN summit live\n\nKUALA LUMPUR, Oct. 26, 2025 — Leaders opened their summit.\n\n"
+            "09:05 — Air Force One lands. Malaysian Prime Minister Anwar Ibrahim greets Trump on the tarmac.\n")
+    assert meetings(resources, blog)[frozenset({"Anwar Ibrahim", "Donald Trump"})] == ("happened", "in person")
+    body = ("ASEAN summit\n\nKUALA LUMPUR, Oct. 26, 2025 — Leaders opened their summit.\n\n"
+            "Malaysian Prime Minister Anwar Ibrahim greets Trump on Monday.\n")
+    assert meetings(resources, body)[frozenset({"Anwar Ibrahim", "Donald Trump"})][0] == "planned"
