@@ -533,6 +533,8 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             actors = actors_under([t.head], res, exclude=t)  # "the U.S. president, who was hosted by X"
             if not actors:
                 actors = _apposed_to(t.head, res)  # "drafted by A, then Biden's envoy, who met B"
+            if any(c.lower_ == "who" for c in subj) and not any(a.type in ("Person", "Group") for a in actors):
+                actors = _apposition_owner(t.head, res) or actors
         if actors and t is not verb:
             listed = _surface_subjects(t, res)
             if set(actors) <= set(listed):
@@ -575,6 +577,14 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
         else:
             break
     return [], agents
+
+
+def _apposition_owner(tok: Token, res: Resolution) -> list[Actor]:
+    """Return the person whose apposition ``tok`` ends: "A, a senior adviser to the president of the UAE, who met B"
+    hangs "who" on the UAE, but "who" is a person: A."""
+    owner = next((a.head for a in tok.ancestors if a.dep_ == "appos"), None)
+    m = res.at(owner.i) if owner is not None else None
+    return [a for a in m.actors if a.type == "Person"] if m is not None and m.kind != "pronoun" else []
 
 
 def _apposed_to(noun: Token, res: Resolution) -> list[Actor]:

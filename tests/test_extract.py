@@ -1263,3 +1263,12 @@ def test_greets_read_as_a_noun(resources: pipeline.Resources) -> None:
     body = ("ASEAN summit\n\nKUALA LUMPUR, Oct. 26, 2025 — Leaders opened their summit.\n\n"
             "Malaysian Prime Minister Anwar Ibrahim greets Trump on Monday.\n")
     assert meetings(resources, body)[frozenset({"Anwar Ibrahim", "Donald Trump"})][0] == "planned"
+
+
+def test_who_after_an_apposition_ending_in_a_country(resources: pipeline.Resources) -> None:
+    # regression (batch af): "A, a senior adviser to the president of the UAE, who met B": the parse hangs "who"
+    # on the country; "who" is a person, the one the apposition is about
+    found = met(resources, "The letter was delivered by Anwar Gargash, a senior adviser to the president of the "
+                           "United Arab Emirates, who met Araghchi in Tehran on March 12.")
+    assert frozenset({"Anwar Gargash", "Abbas Araghchi"}) in found
+    assert not any("Mohamed bin Zayed Al Nahyan" in p for p in found)
