@@ -670,7 +670,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         heads = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "upon") for o in p.children]
         if any(c.lower_ in ("on", "upon") and (c.dep_ == "prt" or c.dep_ == "prep" and not any(c.children))
                for c in verb.children):
-            heads += [c for c in verb.children if c.dep_ in ("dobj", "obj")]  # "called on/prt Lourenço/dobj"
+            heads += [c for c in verb.children if c.dep_ in ("dobj", "obj")  # "called on/prt Lourenço/dobj"
+                      or c.dep_ == "oprd" and c.pos_ == "PROPN"]  # or /oprd
         called_on = [a for a in actors_under(heads, res) if a.type == "Person"]
         ends = [h.i for h in heads]  # the object itself, not the places and dates hung on it
         urged = any(t.lower_ == "to" and t.dep_ == "aux" and t.i - 1 in ends for t in verb.subtree)

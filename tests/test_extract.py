@@ -1272,3 +1272,11 @@ def test_who_after_an_apposition_ending_in_a_country(resources: pipeline.Resourc
                            "United Arab Emirates, who met Araghchi in Tehran on March 12.")
     assert frozenset({"Anwar Gargash", "Abbas Araghchi"}) in found
     assert not any("Mohamed bin Zayed Al Nahyan" in p for p in found)
+
+
+def test_called_on_x_parsed_as_oprd(resources: pipeline.Resources) -> None:
+    # regression (batch n): after this sentence the parse makes Lourenço an /oprd of "called on/prt"
+    found = met(resources, (
+        "Congolese President Félix Tshisekedi skipped the summit, and a meeting with Rwandan President Paul Kagame "
+        "that AU officials had tried to arrange was called off. Kagame instead called on Lourenço on Sunday."))
+    assert frozenset({"Paul Kagame", "João Lourenço"}) in found
