@@ -1606,7 +1606,8 @@ def _proposed_clause(verb: Token, res: Resolution, pat: Patterns, article: Artic
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.tag_ not in ("WDT", "WP")
                and c.lower_ not in ("that", "which", "what")]  # the relative pronoun of "talks that X offered to"
     if lemma == "offer":
-        clause = [c for c in verb.children if c.dep_ == "xcomp" and c.lemma_.lower() not in _TRAVEL
+        clause = [c for c in verb.children if (c.dep_ == "xcomp" or c.dep_ == "advcl" and any(  # "offered in
+                      a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) and c.lemma_.lower() not in _TRAVEL  # May to"
                   and (c.lemma_.lower() == "host" or c.lemma_.lower() not in pat.meeting_verbs | pat.call_verbs)]
         # "offered to host the talks" is a proposal (and a planned meeting); "offered to meet Y" only the latter
         kind = "offer"

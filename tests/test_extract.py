@@ -1280,3 +1280,10 @@ def test_called_on_x_parsed_as_oprd(resources: pipeline.Resources) -> None:
         "Congolese President Félix Tshisekedi skipped the summit, and a meeting with Rwandan President Paul Kagame "
         "that AU officials had tried to arrange was called off. Kagame instead called on Lourenço on Sunday."))
     assert frozenset({"Paul Kagame", "João Lourenço"}) in found
+
+
+def test_offered_with_a_time_before_to(resources: pipeline.Resources) -> None:
+    # regression (batch w): "had offered in December to drop tariffs": the parse makes "to drop" an advcl
+    props = [f for f in facts(resources, "Trump had offered in December to drop new tariffs due to take effect "
+                                         "on Dec. 15.") if isinstance(f, Proposal)]
+    assert [(tuple(a.label for a in p.proposers), p.plan.kind) for p in props] == [(("Donald Trump",), "offer")]
