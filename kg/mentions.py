@@ -92,6 +92,8 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
                                             "officeHolderOf", gaz.actors[country], word, ent.start))
                 continue
             former = any(t.lower_ in _PAST_WORDS for t in doc[max(0, ent.start - 2): ent.end])
+            if ent.start > 0 and doc[ent.start - 1].lower_ in ("a", "an", "any", "every", "no"):
+                continue  # "the first visit by an Iranian president in a decade" is no one in particular
             actor = None if former else gaz.holder(word, country, article.date)  # not "the former Dutch PM"
             if former:  # but a former holder the article has named: "Rutte ... the former Dutch prime minister"
                 past = gaz.former_holders(word, country, article.date)

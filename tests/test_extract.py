@@ -1287,3 +1287,12 @@ def test_offered_with_a_time_before_to(resources: pipeline.Resources) -> None:
     props = [f for f in facts(resources, "Trump had offered in December to drop new tariffs due to take effect "
                                          "on Dec. 15.") if isinstance(f, Proposal)]
     assert [(tuple(a.label for a in p.proposers), p.plan.kind) for p in props] == [(("Donald Trump",), "offer")]
+
+
+def test_an_iranian_president_is_no_one_in_particular(resources: pipeline.Resources) -> None:
+    # regression (batch aj): an indefinite role ("a visit by an Iranian president") named today's holder
+    found = met(resources, "Saudi Crown Prince Mohammed bin Salman received Iranian guests. President Ebrahim Raisi "
+                           "met the crown prince in Riyadh in November 2023, the first visit by an Iranian president "
+                           "in more than a decade.")
+    assert frozenset({"Ebrahim Raisi", "Mohammed bin Salman"}) in found
+    assert not any("Masoud Pezeshkian" in p for p in found)
