@@ -113,7 +113,7 @@ def _same_plans(facts: list[Fact]) -> list[Fact]:
     """A bare "plan", "draft" or "proposal" of proposers who put forward a described plan in the same article is
     that plan: "a 12-point draft treaty ... Russia's draft", "his peace proposal ... Putin's plan"."""
     props = [f for f in facts if isinstance(f, Proposal)]
-    described = [f for f in props if f.plan.point_count or " " in f.plan.kind or "-" in f.plan.kind]
+    described = [f for f in props if _described(f.plan)]
     out: list[Fact] = []
     for f in facts:
         if isinstance(f, Proposal) and f not in described:
@@ -1593,8 +1593,25 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
                 proposers = list(dict.fromkeys(proposers + _with_objects(c, res)))
     if not proposers:
         return None
-    plan = plan_of(noun, article.id, plans)
+    plan = _definite_antecedent(noun, plan_of(noun, article.id, plans), plans)
     return Proposal(proposers=tuple(proposers), plan=plan, evidence=evidence(noun.sent, norm, article, rule))
+
+
+def _described(plan: Plan) -> bool:
+    return bool(plan.point_count) or " " in plan.kind or "-" in plan.kind
+
+
+def _definite_antecedent(noun: Token, plan: Plan, plans: dict[tuple[str, int | None], Plan]) -> Plan:
+    """"The plan was drawn up by X" after "a 28-point plan": a definite bare plan noun is the one plan with that
+    head the article described before it, whoever put that one forward."""
+    if _described(plan) or any(c.dep_ == "poss" or c.dep_ in ("prep", "acl", "relcl") and c.i > noun.i
+                               and c.lower_ not in ("by", "from") for c in noun.children) \
+            or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return plan  # "the plan for a reassurance force" is described in its own words
+    head = plan.kind.split("-")[-1]
+    earlier = [p for p in plans.values() if p.key != plan.key and _described(p) and p.kind.split()[-1].split("-")[-1]
+               == head]
+    return earlier[-1] if len({p.key for p in earlier}) == 1 else plan
 
 
 def _proposed_clause(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,

@@ -1296,3 +1296,18 @@ def test_an_iranian_president_is_no_one_in_particular(resources: pipeline.Resour
                            "in more than a decade.")
     assert frozenset({"Ebrahim Raisi", "Mohammed bin Salman"}) in found
     assert not any("Masoud Pezeshkian" in p for p in found)
+
+
+def test_the_plan_is_the_plan_described_before(resources: pipeline.Resources) -> None:
+    # regression (batch z): "the plan" after "a 28-point plan" is that plan, whoever handed it over
+    props = [f for f in facts(resources, (
+        "U.S. Army Secretary Dan Driscoll met Zelensky in Kyiv on Thursday and handed over a 28-point plan to end the "
+        "war. The plan was drawn up by special envoy Steve Witkoff and Kirill Dmitriev during talks in Miami."))
+        if isinstance(f, Proposal)]
+    drawn = next(p for p in props if any(a.label == "Steve Witkoff" for a in p.proposers))
+    assert drawn.plan.point_count == 28
+    # a plan described in its own words is not the earlier one
+    props = [f for f in facts(resources, (
+        "Zelensky presented a counter-proposal in March. The plan for a reassurance force that Macron and Starmer "
+        "drew up still lacks an American backstop.")) if isinstance(f, Proposal)]
+    assert {p.plan.kind for p in props if any(a.label == "Emmanuel Macron" for a in p.proposers)} == {"plan"}
