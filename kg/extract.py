@@ -630,6 +630,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         if front:  # "Across from Umerov sat Medinsky": the parse made both names subjects of "sat"
             subjects = [a for a in subjects if a not in front]
             objects += front
+    if not objects and lemma in pat.meeting_verbs_needing_with:
+        objects = _hung_with(verb, res)  # "sat down over breakfast at a hotel with A": "with" hung on the hotel
     with_tok = next((w for w in verb.doc[verb.i + 1: verb.i + 4] if w.lower_ == "with"), None)
     if with_tok is not None and objects:
         objects += _surface_objects(with_tok, res, pat)  # "sat down with A, X's chief of staff, and B, ..."
@@ -750,6 +752,21 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
                 found += [replace(f, location=place or f.location)
                           for f in _meetings(_pairs(subjects, gapped), verb, status, mode, rule, res, article, norm)]
     return found
+
+
+def _hung_with(verb: Token, res: Resolution) -> list[Actor]:
+    """Return the actors after a "with" the parse hung on a place or meal phrase of the verb ("sat down over
+    breakfast at a hotel in The Hague with the Baltic leaders"), through prepositions only."""
+    out: list[Actor] = []
+    for t in verb.subtree:
+        if t.lower_ != "with" or t.dep_ != "prep" or t.head.i == verb.i:
+            continue
+        h = t.head
+        while h.i != verb.i and h.dep_ in ("pobj", "prep") and res.at(h.i) is None and h.head.i != h.i:
+            h = h.head
+        if h.i == verb.i:
+            out += actors_under([o for o in t.children if o.dep_ == "pobj"], res)
+    return out
 
 
 def _inverted_across(verb: Token, res: Resolution) -> list[Actor]:

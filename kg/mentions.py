@@ -137,6 +137,9 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         if mention is not None:
             mentions.append(mention)
             by_token.setdefault(tok.i, mention)
+    for m in _colon_lists(doc, by_token):
+        mentions.append(m)
+        by_token[m.root] = m
     mentions, roles = _same_groups(mentions, roles)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_pronouns(doc, mentions, by_token, gaz))
@@ -150,6 +153,28 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
             sides[who.key] = sides[whom.key]
     return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, sides,
                       {form: country for country, forms in gaz.demonyms.items() for form in forms})
+
+
+def _colon_lists(doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
+    """Return a mention of the people a plural noun lists after a colon: "with the Baltic leaders: Lithuanian
+    President A, Latvian President B and Estonian Prime Minister C"."""
+    out = []
+    for tok in doc:
+        colon = tok.i + 1
+        if tok.tag_ != "NNS" or tok.i in by_token or colon >= len(doc) or doc[colon].text != ":":
+            continue
+        names: list[Mention] = []
+        for w in doc[colon + 1: tok.sent.end]:
+            if w.text in (";", ".", ":") or w.pos_ in ("VERB", "AUX"):
+                break
+            m = by_token.get(w.i)
+            if m is not None and m.kind == "name" and m.actors[0].type == "Person" and m not in names:
+                names.append(m)
+        chunks = " ".join(w.text for w in doc[colon + 1: names[-1].end]).replace(" and ", " , ").split(",") \
+            if names else []
+        if len(names) >= 2 and len(chunks) == len(names):  # every item of the list is one of them
+            out.append(Mention(tok.i, tok.i + 1, tok.i, tuple(a for m in names for a in m.actors), "named-role"))
+    return out
 
 
 def hung_subjects(subject: Token) -> list[Token]:

@@ -1311,3 +1311,13 @@ def test_the_plan_is_the_plan_described_before(resources: pipeline.Resources) ->
         "Zelensky presented a counter-proposal in March. The plan for a reassurance force that Macron and Starmer "
         "drew up still lacks an American backstop.")) if isinstance(f, Proposal)]
     assert {p.plan.kind for p in props if any(a.label == "Emmanuel Macron" for a in p.proposers)} == {"plan"}
+
+
+def test_sat_down_at_a_hotel_with_the_leaders_listed_after_a_colon(resources: pipeline.Resources) -> None:
+    # regression (batch ai): "with" hung on "hotel", and the leaders named after a colon
+    found = met(resources, (
+        "Secretary General Mark Rutte sat down over breakfast at a hotel in The Hague with the Baltic leaders: "
+        "Lithuanian President Gitanas Nauseda, Latvian President Edgars Rinkevics and Estonian Prime Minister "
+        "Kristen Michal."))
+    assert {frozenset({"Mark Rutte", who}) for who in ("Gitanas Nausėda", "Edgars Rinkevics", "Kristen Michal")} \
+        <= found
