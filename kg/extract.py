@@ -543,8 +543,9 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             # "X had visited A and was received by B": the subject is found up the coordination, the agent is
             # the verb's own
             return actors, agents
-        if agents and not (t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children)):
-            return actors, agents
+        if agents and not (t.dep_ == "conj" and any(c.dep_ == "auxpass" for c in t.children)) \
+                and not (t.dep_ == "pcomp" and t.head.dep_ == "prep" and modality.preposition(t.head) in _TIME_PREPS):
+            return actors, agents  # (but "X left after being received by Y": X is found up the clause)
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ not in ("to",) or c.dep_ == "advmod" and c.lower_
                                      in ("when", "after", "before", "while", "once", "since") for c in t.children):
             break  # "..., two days after A and B met C": the main clause's subject is not the meeting's

@@ -1321,3 +1321,10 @@ def test_sat_down_at_a_hotel_with_the_leaders_listed_after_a_colon(resources: pi
         "Kristen Michal."))
     assert {frozenset({"Mark Rutte", who}) for who in ("Gitanas Nausėda", "Edgars Rinkevics", "Kristen Michal")} \
         <= found
+
+
+def test_after_being_hosted_by(resources: pipeline.Resources) -> None:
+    # regression (batch ai): the subject of "after being hosted by X" is the main clause's
+    found = met(resources, "Trump spent the night at Huis ten Bosch palace after being hosted at dinner on Tuesday "
+                           "by King Willem-Alexander and Queen Maxima.")
+    assert {frozenset({"Donald Trump", "Willem-Alexander"}), frozenset({"Donald Trump", "Maxima"})} <= found
