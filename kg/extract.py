@@ -755,19 +755,25 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     return found
 
 
-def _hung_with(verb: Token, res: Resolution) -> list[Actor]:
-    """Return the actors after a "with" the parse hung on a place or meal phrase of the verb ("sat down over
-    breakfast at a hotel in The Hague with the Baltic leaders"), through prepositions only."""
-    out: list[Actor] = []
+def _hung_preps(verb: Token, word: str, res: Resolution) -> list[Token]:
+    """Return the prepositions ``word`` the parse hung on a place or meal phrase of the verb rather than on the
+    verb ("sat down over breakfast at a hotel with A", "seated at the head of a table between A and B"): reached
+    from the verb through prepositions and their objects only, none of them an actor."""
+    out = []
     for t in verb.subtree:
-        if t.lower_ != "with" or t.dep_ != "prep" or t.head.i == verb.i:
+        if t.lower_ != word or t.dep_ != "prep" or t.head.i == verb.i:
             continue
         h = t.head
         while h.i != verb.i and h.dep_ in ("pobj", "prep") and res.at(h.i) is None and h.head.i != h.i:
             h = h.head
         if h.i == verb.i:
-            out += actors_under([o for o in t.children if o.dep_ == "pobj"], res)
+            out.append(t)
     return out
+
+
+def _hung_with(verb: Token, res: Resolution) -> list[Actor]:
+    """Return the actors after a "with" hung on a phrase of the verb (see ``_hung_preps``)."""
+    return actors_under([o for t in _hung_preps(verb, "with", res) for o in t.children if o.dep_ == "pobj"], res)
 
 
 def _inverted_across(verb: Token, res: Resolution) -> list[Actor]:
@@ -1132,7 +1138,7 @@ _FRAME_PREPS = {"for", "on", "with", "after", "during", "following", "in", "at",
 _MEALS = {"dinner", "lunch", "breakfast", "banquet", "reception"}
 _WITH_VERBS = {"join", "accompany"}
 _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host", "accompany", "bring", "flank",
-               "sit"}
+               "sit", "seat"}
 
 
 def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False) -> tuple[Actor, ...]:
@@ -1207,8 +1213,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         rule, pairs = "", []
         if lemma in ("join", "accompany", "flank") and agents and earlier and mode == "in person":
             rule, pairs = f"verb:{lemma}:passive", _joined_by(verb, agents, res, pat, earlier)
-        elif lemma == "sit" and not agents and mode == "in person" and any(
-                p.dep_ == "prep" and p.lower_ == "between" for p in verb.children):
+        elif lemma in ("sit", "seat") and not agents and mode == "in person" and (any(
+                p.dep_ == "prep" and p.lower_ == "between" for p in verb.children) or _hung_preps(verb, "between", res)):
             rule, pairs = "verb:sit:between", _sat_between(verb, res, pat)
         elif lemma in ("accompany", "sit", "flank") and not agents and earlier and mode == "in person":
             rule, pairs = f"verb:{lemma}:side", _at_their_side(verb, res, earlier)
@@ -1306,7 +1312,8 @@ def _joined_by(verb: Token, agents: list[Token], res: Resolution, pat: Patterns,
 
 def _sat_between(verb: Token, res: Resolution, pat: Patterns) -> list[tuple[Actor, ...]]:
     """"Fidan sat between the two delegations, headed by A and B": he sat with both, and they faced each other."""
-    between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"]
+    between = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "between"] \
+        or _hung_preps(verb, "between", res)  # "seated at the head of a table between A and B"
     sides = actors_under([o for p in between for o in p.children], res)
     for by in (by for p in between for o in p.children if o.dep_ == "pobj" for by in _leader_phrases(o)):
         sides = _listed(by, res, pat, sides)  # the list the parse broke: "headed by A, an aide ..., and B"

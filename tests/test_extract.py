@@ -1328,3 +1328,13 @@ def test_after_being_hosted_by(resources: pipeline.Resources) -> None:
     found = met(resources, "Trump spent the night at Huis ten Bosch palace after being hosted at dinner on Tuesday "
                            "by King Willem-Alexander and Queen Maxima.")
     assert {frozenset({"Donald Trump", "Willem-Alexander"}), frozenset({"Donald Trump", "Maxima"})} <= found
+
+
+def test_seated_at_a_table_between_two_delegations(resources: pipeline.Resources) -> None:
+    # regression (batch ai): "between" hung on "table", the verb "seated", the sides groups led by their heads
+    found = met(resources, (
+        "Fidan opened the first direct talks since 2022, seated at the head of a U-shaped table between a Russian "
+        "delegation led by presidential aide Vladimir Medinsky and a Ukrainian team headed by Defence Minister "
+        "Rustem Umerov."))
+    assert {frozenset({"Hakan Fidan", "Vladimir Medinsky"}), frozenset({"Hakan Fidan", "Rustem Umerov"}),
+            frozenset({"Vladimir Medinsky", "Rustem Umerov"})} <= found
