@@ -73,6 +73,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and (tok.head.lower_ in _HOSTED_EVENTS
                                                                    or _is_meeting_noun(tok.head, pat)):
             facts.extend(_hosted_event(tok, res, pat, article, norm))
+        if tok.lemma_.lower() in ("lead", "head", "co-chair") and tok.pos_ == "VERB":
+            facts.extend(_led_talks(tok, res, pat, article, norm))
         if tok.lemma_.lower() == "include" and tok.pos_ == "VERB":
             facts.extend(_side_included(tok, res, pat, article, norm, _last_participants(facts, everyone=True)))
         if tok.lemma_.lower() in ("shuttle", "shuttling"):
@@ -308,6 +310,23 @@ def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, a
         out.extend(replace(f, location=f.location or here[0].location, date=f.date or here[0].date)
                    for f in _meetings(pairs, tok.head, status, mode, f"hosted:{tok.lemma_.lower()}", res, article, norm))
     return out
+
+
+def _led_talks(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"The talks were led by A and his Afghan counterpart, B": the heads of the two sides met."""
+    talks = [c for c in verb.children if c.dep_ == "nsubjpass" and _is_meeting_noun(c, pat)
+             and any(d.lower_ in ("the", "their", "these", "those") for d in c.children)]
+    if not talks:
+        return []
+    heads: list[Actor] = []
+    for by in _agent_phrases(verb):
+        heads = _listed(by, res, pat, heads + actors_under(list(by.children), res))
+    heads = [a for a in dict.fromkeys(heads) if a.type == "Person"]
+    pairs = [(a, b) for a, b in _pairs(heads, []) if not res.same_party(a, b)]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, verb, status, mode, f"led:{verb.lemma_.lower()}", res, article, norm)
 
 
 def _side_country(side: Token | None, res: Resolution) -> str | None:

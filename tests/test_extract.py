@@ -1338,3 +1338,14 @@ def test_seated_at_a_table_between_two_delegations(resources: pipeline.Resources
         "Rustem Umerov."))
     assert {frozenset({"Hakan Fidan", "Vladimir Medinsky"}), frozenset({"Hakan Fidan", "Rustem Umerov"}),
             frozenset({"Vladimir Medinsky", "Rustem Umerov"})} <= found
+
+
+def test_talks_led_by_the_heads_of_two_sides(resources: pipeline.Resources) -> None:
+    # regression (batch aj): "The talks were led by A and his Afghan counterpart, B": the two heads met
+    assert meetings(resources, (
+        "The talks on Saturday were led by Pakistani Defence Minister Khawaja Asif and his Afghan counterpart, Mullah "
+        "Mohammad Yaqoob, the son of the Taliban movement's founder."))[frozenset({"Khawaja Asif", "Mohammad Yaqoob"})] \
+        == ("happened", "in person")
+    assert meetings(resources, "The negotiations will be led by Rubio and Lavrov.")[
+        frozenset({"Marco Rubio", "Sergei Lavrov"})][0] == "planned"
+    assert not met(resources, "The delegation was led by Rubio and Waltz.")  # one side's leaders, no talks named
