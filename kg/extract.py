@@ -478,7 +478,8 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
     doc = trigger.doc
     end = min(trigger.sent.end, trigger.i + 25)
     for t in doc[trigger.i + 1: end]:
-        if t.text in (";", "—") or t.pos_ == "VERB" and t.lower_ != "including":
+        if t.text in (";", "—") or t.pos_ == "VERB" and t.lower_ != "including" \
+                and not (t.dep_ == "acl" and t.tag_ == "VBN"):  # "relatives of citizens abducted by North Korea"
             return []
         if t.lower_ == "including" or t.lower_ == "them" and doc[t.i - 1].lower_ == "among":
             if not any(w.lower_ in _PLURAL_ROLES or w.lower_ in pat.group_nouns or w.tag_ == "NNS"

@@ -1349,3 +1349,10 @@ def test_talks_led_by_the_heads_of_two_sides(resources: pipeline.Resources) -> N
     assert meetings(resources, "The negotiations will be led by Rubio and Lavrov.")[
         frozenset({"Marco Rubio", "Sergei Lavrov"})][0] == "planned"
     assert not met(resources, "The delegation was led by Rubio and Waltz.")  # one side's leaders, no talks named
+
+
+def test_among_them_after_a_participle(resources: pipeline.Resources) -> None:
+    # regression (batch ai): the participle "abducted" before "among them" does not end the list
+    found = met(resources, "Trump and Takaichi met relatives of Japanese citizens abducted by North Korea decades ago, "
+                           "among them Takuya Yokota, whose sister Megumi was seized in 1977.")
+    assert {frozenset({"Donald Trump", "Takuya Yokota"}), frozenset({"Sanae Takaichi", "Takuya Yokota"})} <= found
