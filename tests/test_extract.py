@@ -1356,3 +1356,10 @@ def test_among_them_after_a_participle(resources: pipeline.Resources) -> None:
     found = met(resources, "Trump and Takaichi met relatives of Japanese citizens abducted by North Korea decades ago, "
                            "among them Takuya Yokota, whose sister Megumi was seized in 1977.")
     assert {frozenset({"Donald Trump", "Takuya Yokota"}), frozenset({"Sanae Takaichi", "Takuya Yokota"})} <= found
+
+
+def test_a_floated_meeting_is_planned(resources: pipeline.Resources) -> None:
+    # regression (batch aj): "has floated a meeting between A and B" proposes one; it did not happen
+    found = meetings(resources, "Italian Prime Minister Giorgia Meloni has floated a meeting between Abdul Hamid "
+                                "Dbeibah and Khalifa Haftar in Rome in the autumn.")
+    assert found[frozenset({"Abdul Hamid Dbeibah", "Khalifa Haftar"})][0] == "planned"
