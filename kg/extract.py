@@ -1544,7 +1544,14 @@ def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
     if tok.lemma_.lower() in ("treaty", "agreement", "accord", "deal", "resolution", "declaration", "text") \
             and any(c.lower_ == "draft" for c in tok.lefts):
         return True  # "an eight-point draft treaty"
+    if tok.lemma_.lower() not in _NOT_POINT_PLANS and tok.i > tok.left_edge.i \
+            and _POINTS.search(tok.doc[tok.left_edge.i: tok.i].text):
+        return True  # "an 11-point declaration", "the five-point consensus", "a 13-point list of demands"
     return tok.lower_ == "paper" and any(c.lower_ in ("position", "peace", "concept") for c in tok.lefts)
+
+
+_NOT_POINT_PLANS = {"lead", "drop", "gap", "margin", "rise", "fall", "increase", "decline", "scale", "swing", "jump",
+                    "advantage", "deficit", "cut", "hike"}  # "a 10-point lead in the polls"
 
 
 def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Plan]) -> Plan:

@@ -1363,3 +1363,12 @@ def test_a_floated_meeting_is_planned(resources: pipeline.Resources) -> None:
     found = meetings(resources, "Italian Prime Minister Giorgia Meloni has floated a meeting between Abdul Hamid "
                                 "Dbeibah and Khalifa Haftar in Rome in the autumn.")
     assert found[frozenset({"Abdul Hamid Dbeibah", "Khalifa Haftar"})][0] == "planned"
+
+
+def test_any_n_point_text_is_a_plan(resources: pipeline.Resources) -> None:
+    # regression (batches f, r): "an 11-point declaration drawn up by A and B", "a 13-point list of demands"
+    props = [f for f in facts(resources, "The 11-point declaration was drawn up by Ralph Gonsalves and Celso Amorim "
+                                         "over several days.") if isinstance(f, Proposal)]
+    assert [p.plan.point_count for p in props] == [11]
+    assert "Ralph Gonsalves" in {a.label for p in props for a in p.proposers}
+    assert not [f for f in facts(resources, "Erdogan unveiled a 10-point lead in the polls.") if isinstance(f, Proposal)]
