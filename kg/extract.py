@@ -67,7 +67,9 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 facts.extend(_nominal_meeting(tok, res, pat, article, norm))  # "held a bilateral/ADJ with X"
         if tok.lemma_.lower() in _SIGN_VERBS and tok.pos_ == "VERB":
             facts.extend(_signed(tok, res, pat, article, norm))
-        if tok.lower_ == "table" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "around", "across"):
+        if tok.lower_ == "table" and tok.dep_ == "pobj" and tok.head.lower_ in ("at", "around", "across") \
+                or tok.lower_ == "room" and tok.dep_ == "pobj" and tok.head.lower_ == "in" \
+                and any(c.lower_ == "same" for c in tok.children):  # "sat in the same room"
             facts.extend(_at_the_table(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char))))
         if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and (tok.head.lower_ in _HOSTED_EVENTS
@@ -469,7 +471,21 @@ def _among(actors: list[Actor], res: Resolution, trigger: Token | None = None) -
     if trigger is not None and not any(t.lower_ == "together" for t in trigger.sent) and any(
             t.lower_ in ("separate", "separately", "respectively", "individually") for t in _own_words(trigger)):
         return []
+    if trigger is not None and _kept_apart(trigger):
+        return []
     return [p for p in _pairs(actors, []) if not res.same_party(*p)]
+
+
+def _kept_apart(trigger: Token) -> bool:
+    """True if the sentence goes on to say the guests never met: "hosted A and B, but the two ministers never sat in
+    the same room", "..., though they did not meet"."""
+    for t in trigger.doc[trigger.i + 1: trigger.sent.end]:
+        if t.lemma_.lower() in ("sit", "meet", "talk") and t.pos_ == "VERB" \
+                and any(c.dep_ == "neg" or c.lower_ == "never" for c in t.children):
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if any(c.lower_ == "they" or any(w.lower_ in ("two", "both") for w in c.subtree) for c in subj):
+                return True
+    return False
 
 
 def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:

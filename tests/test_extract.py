@@ -1372,3 +1372,15 @@ def test_any_n_point_text_is_a_plan(resources: pipeline.Resources) -> None:
     assert [p.plan.point_count for p in props] == [11]
     assert "Ralph Gonsalves" in {a.label for p in props for a in p.proposers}
     assert not [f for f in facts(resources, "Erdogan unveiled a 10-point lead in the polls.") if isinstance(f, Proposal)]
+
+
+def test_guests_who_never_sat_in_the_same_room(resources: pipeline.Resources) -> None:
+    # regression (batches ac, af): "hosted A and B, but the two ministers never sat in the same room": each met the
+    # host, not each other, and their not meeting is recorded
+    found = meetings(resources, (
+        "Foreign Minister Hakan Fidan hosted two rounds in Ankara over the summer with his Ethiopian and Somali "
+        "counterparts, Taye Atske Selassie and Ahmed Moalim Fiqi, but the two ministers never sat in the same room."))
+    assert found[frozenset({"Hakan Fidan", "Taye Atske Selassie"})] == ("happened", "in person")
+    assert found[frozenset({"Taye Atske Selassie", "Ahmed Moalim Fiqi"})] == ("negated", "in person")
+    assert frozenset({"Vladimir Putin", "Volodymyr Zelensky"}) in met(
+        resources, "Erdogan hosted Putin and Zelensky in Istanbul.")  # guests hosted together still met
