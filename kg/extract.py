@@ -1532,7 +1532,8 @@ def _meetings(pairs: list[tuple[Actor, ...]], trigger: Token, status: str, mode:
     # envoys", "Oman hosted the talks") or a summit between a country and a bloc names no meeting of theirs
     talks = rule.startswith(("noun:talks", "noun:meeting", "noun:negotiation", "at-the-table")) or rule == "verb:meet"
     pairs = [p for p in pairs if not any(a.type == "Country" for a in p)
-             or talks and all(a.type == "Country" for a in p)]
+             or talks and all(a.type == "Country" for a in p) and not _in_headline(trigger)]  # ("US and Iran hold
+    # talks" heads an article whose body names who met)
     ev = evidence(trigger.sent, norm, article, rule)
     place = modality.location(trigger)
     when = modality.date_of(trigger, article.date)

@@ -1384,3 +1384,13 @@ def test_guests_who_never_sat_in_the_same_room(resources: pipeline.Resources) ->
     assert found[frozenset({"Taye Atske Selassie", "Ahmed Moalim Fiqi"})] == ("negated", "in person")
     assert frozenset({"Vladimir Putin", "Volodymyr Zelensky"}) in met(
         resources, "Erdogan hosted Putin and Zelensky in Istanbul.")  # guests hosted together still met
+
+
+def test_countries_holding_talks_in_a_headline(resources: pipeline.Resources) -> None:
+    # regression (batches j, af, ah): the headline's "US and Iran hold talks" is told with its people in the body;
+    # the body's own "the United States and Russia held talks" still counts
+    head = "US and Iran hold first nuclear talks in Muscat\n\nMUSCAT, April 12, 2025 — Envoys met on Saturday.\n"
+    assert frozenset({"United States", "Iran"}) not in met(resources, head)
+    body = ("Talks in Riyadh\n\nRIYADH, Feb. 18, 2025 — The United States and Russia held their highest-level talks "
+            "since the invasion on Tuesday.\n")
+    assert frozenset({"United States", "Russia"}) in met(resources, body)
