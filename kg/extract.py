@@ -1717,8 +1717,9 @@ def _proposed_clause(verb: Token, res: Resolution, pat: Patterns, article: Artic
         return None
     named = next((t for t in verb.doc[verb.i + 1: verb.sent.end] if _is_plan_noun(t, pat) and t.i >= 2
                   and verb.doc[t.i - 1].lower_ in ("a", "an") and verb.doc[t.i - 2].text == ","), None)
-    if named is not None:  # "offered instead to resume talks in Istanbul, a counter-proposal that ...": its name
-        kind = named.lemma_.lower()
+    if named is not None and kind in ("proposal", "offer"):  # "offered instead to resume talks in Istanbul, a
+        kind = named.lemma_.lower()  # counter-proposal that ...": its name (but "proposed a transition
+        # arrangement ..., an offer" is named by its object)
     return Proposal(proposers=tuple(proposers), plan=_plan(kind, None, article.id, plans),
                     evidence=evidence(verb.sent, norm, article, f"verb:{lemma}:clause"))
 

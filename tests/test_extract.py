@@ -1394,3 +1394,11 @@ def test_countries_holding_talks_in_a_headline(resources: pipeline.Resources) ->
     body = ("Talks in Riyadh\n\nRIYADH, Feb. 18, 2025 — The United States and Russia held their highest-level talks "
             "since the invasion on Tuesday.\n")
     assert frozenset({"United States", "Russia"}) in met(resources, body)
+
+
+def test_a_proposed_object_keeps_its_kind_over_an_apposition(resources: pipeline.Resources) -> None:
+    # regression (batch af): "ECOWAS had proposed a transition arrangement ..., an offer the alliance accepted"
+    props = [f for f in facts(resources, (
+        "ECOWAS had proposed a transition arrangement that would let citizens keep visa-free movement while talks "
+        "continue, an offer the alliance has accepted only in part.")) if isinstance(f, Proposal)]
+    assert [p.plan.kind for p in props] == ["arrangement proposal"]
