@@ -75,6 +75,9 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and (tok.head.lower_ in _HOSTED_EVENTS
                                                                    or _is_meeting_noun(tok.head, pat)):
             facts.extend(_hosted_event(tok, res, pat, article, norm))
+        if (tok.lemma_.lower() in pat.refuse_verbs or tok.lemma_.lower() == "turn" and any(
+                c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)) and tok.pos_ == "VERB":
+            facts.extend(_declined_invitation(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("lead", "head", "co-chair") and tok.pos_ == "VERB":
             facts.extend(_led_talks(tok, res, pat, article, norm))
         if tok.lemma_.lower() == "include" and tok.pos_ == "VERB":
@@ -312,6 +315,31 @@ def _hosted_talks(doc: Doc, facts: list[Fact], res: Resolution, pat: Patterns, a
         out.extend(replace(f, location=f.location or here[0].location, date=f.date or here[0].date)
                    for f in _meetings(pairs, tok.head, status, mode, f"hosted:{tok.lemma_.lower()}", res, article, norm))
     return out
+
+
+_INVITATIONS = {"invitation", "request", "offer", "challenge", "overture"}
+
+
+def _declined_invitation(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized
+                         ) -> list[Fact]:
+    """"X declined an invitation from Y to attend", "turned down Y's request for a meeting": X refused to meet Y.
+    An offer or a challenge counts only when it is one to meet ("declined an offer from Y to meet")."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _INVITATIONS]
+    if not nouns:
+        return []
+    noun = nouns[0]
+    if noun.lemma_.lower() in ("offer", "challenge", "overture") and not any(
+            c.dep_ in ("acl", "relcl") and c.lemma_.lower() in pat.meeting_verbs for c in noun.children):
+        return []
+    inviters = actors_under([c for c in noun.children if c.dep_ == "poss"], res)
+    inviters += actors_under([o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
+                              for o in p.children if o.dep_ == "pobj"], res)
+    deciders = _subjects(verb, res)[0]
+    pairs = [(a, b) for a in deciders for b in dict.fromkeys(inviters) if a != b and a.type in ("Person", "Group")
+             and b.type in ("Person", "Group")]
+    if not pairs:
+        return []
+    return _meetings(pairs, verb, "refused", "in person", f"refused:{noun.lemma_.lower()}", res, article, norm)
 
 
 def _led_talks(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:

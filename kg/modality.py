@@ -115,6 +115,8 @@ def _status(chain: list[Token], pat: Patterns) -> str:
                                for c in kids):
             if t is not chain[0] and lemma in _UNSETTLED:
                 return "planned"  # "a meeting is not yet planned / has not been confirmed": still in prospect
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in kids):
+                return "refused"  # "he would not sit down with Putin until ...", "will not meet X": a refusal
             return "negated"
         if t.dep_ == "prep" and n == 1 and chain[0].dep_ == "pcomp":
             word = preposition(t)

@@ -1402,3 +1402,21 @@ def test_a_proposed_object_keeps_its_kind_over_an_apposition(resources: pipeline
         "ECOWAS had proposed a transition arrangement that would let citizens keep visa-free movement while talks "
         "continue, an offer the alliance has accepted only in part.")) if isinstance(f, Proposal)]
     assert [p.plan.kind for p in props] == ["arrangement proposal"]
+
+
+def test_declined_an_invitation_or_request(resources: pipeline.Resources) -> None:
+    # regression (batches m, z, k): "X declined an invitation from Y", "turned down a request from Y for a meeting"
+    found = meetings(resources, "Tiani has declined an invitation from Tinubu to meet in Abuja.")
+    assert found[frozenset({"Abdourahamane Tiani", "Bola Tinubu"})] == ("refused", "in person")
+    found = meetings(resources, "Araghchi said he had turned down a request from Rafael Grossi, the agency's director "
+                                "general, for a meeting in Tehran.")
+    assert found[frozenset({"Abbas Araghchi", "Rafael Grossi"})] == ("refused", "in person")
+    assert not meetings(resources, "Zelensky declined an offer from Erdogan to mediate on grain.")  # not to meet
+
+
+def test_would_not_meet_is_a_refusal(resources: pipeline.Resources) -> None:
+    # regression (batches q, r, ab): "he would not sit down with Putin until ...": refused, not just negated
+    found = meetings(resources, "Zelensky said he would not sit down with Putin until Russian troops had left.")
+    assert found[frozenset({"Volodymyr Zelensky", "Vladimir Putin"})][0] == "refused"
+    found = meetings(resources, "Zelensky did not meet Putin in Istanbul.")
+    assert found[frozenset({"Volodymyr Zelensky", "Vladimir Putin"})][0] == "negated"
