@@ -819,6 +819,17 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     return found
 
 
+_TRIPS = {"visit", "trip", "journey", "mission", "tour", "stopover"}
+
+
+def _trip_for(noun: Token) -> Token | None:
+    """Return the trip a meeting noun is the purpose of: "a visit to Kabul by X for talks with Y"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in _TRIPS \
+            and noun.head.head.pos_ == "NOUN":
+        return noun.head.head
+    return None
+
+
 def _hung_preps(verb: Token, word: str, res: Resolution) -> list[Token]:
     """Return the prepositions ``word`` the parse hung on a place or meal phrase of the verb rather than on the
     verb ("sat down over breakfast at a hotel with A", "seated at the head of a table between A and B"): reached
@@ -1167,6 +1178,12 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         # "after talks with X in Ankara, Y flew on", "went into talks with X", "emerged from four hours of talks"
         frame = held.head.head
         owners += _subjects(frame, res)[0]
+    trip = _trip_for(held)
+    if not owners and not between and support is None and withs and trip is not None:
+        # "a visit to Tehran by X for talks with Y has been postponed": the traveller
+        owners += actors_under([o for p in trip.children if p.dep_ == "prep" and p.lower_ == "by"
+                                for o in p.children if o.dep_ == "pobj"], res)
+        owners += [a for c in trip.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
     if withs or any(p.lower_ == "with" for p in preps):
         withs += _including(noun, res, pat)
     left = list(dict.fromkeys(between + owners))

@@ -183,8 +183,16 @@ def of_verb(verb: Token, pat: Patterns) -> tuple[str, str]:
     return _status(chain, pat), _mode(chain, pat)
 
 
+_TRIPS = {"visit", "trip", "journey", "mission", "tour", "stopover"}
+
+
 def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str]:
     """Return (status, mode) of a nominal meeting trigger ("a meeting between", "held talks")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in _TRIPS \
+            and noun.head.head.pos_ == "NOUN":
+        trip = of_noun(noun.head.head, pat, None)[0]  # "a visit to Kabul by X for talks with Y was called off"
+        if trip != "happened":
+            return trip, "in person"
     chain = _governors(noun)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated", _mode(chain, pat)

@@ -1420,3 +1420,13 @@ def test_would_not_meet_is_a_refusal(resources: pipeline.Resources) -> None:
     assert found[frozenset({"Volodymyr Zelensky", "Vladimir Putin"})][0] == "refused"
     found = meetings(resources, "Zelensky did not meet Putin in Istanbul.")
     assert found[frozenset({"Volodymyr Zelensky", "Vladimir Putin"})][0] == "negated"
+
+
+def test_a_called_off_visit_for_talks(resources: pipeline.Resources) -> None:
+    # regression (batches t, r, ab): "a visit to Kabul by X for talks with Y ... has been called off": the talks
+    # were cancelled with the visit, and X is who would have held them
+    found = meetings(resources, (
+        "Afghan Foreign Minister Amir Khan Muttaqi spoke on Monday. A visit to Kabul by Pakistani Foreign Minister "
+        "Ishaq Dar for talks with Muttaqi, planned for later this month, has been called off, a Pakistani official "
+        "said."))
+    assert found[frozenset({"Ishaq Dar", "Amir Khan Muttaqi"})] == ("cancelled", "in person")
