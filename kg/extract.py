@@ -1151,6 +1151,10 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         listed = _surface_subjects(support, res)
         if listed and set(subj) <= set(listed):
             subj = listed  # "Grossi and Foreign Minister Abbas Araghchi held talks", parsed as one noun phrase
+        if between and support.lemma_.lower() not in ("hold", "have", "begin", "start", "open", "conclude", "end") \
+                and (support.lemma_.lower() != "host" or modality.of_noun(noun, pat, support)[0] != "happened"):
+            subj = []  # "Umerov proposed / Erdogan offered to host a meeting between Putin and Zelensky": he would
+            # arrange it, not sit in it (but "Barrack hosted the meeting between A and B" sat in it)
         owners += subj
         withs += _with_objects(support, res)
         for p in support.children:

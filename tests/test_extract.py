@@ -1430,3 +1430,15 @@ def test_a_called_off_visit_for_talks(resources: pipeline.Resources) -> None:
         "Ishaq Dar for talks with Muttaqi, planned for later this month, has been called off, a Pakistani official "
         "said."))
     assert found[frozenset({"Ishaq Dar", "Amir Khan Muttaqi"})] == ("cancelled", "in person")
+
+
+def test_who_arranges_a_meeting_between_others_is_not_in_it(resources: pipeline.Resources) -> None:
+    # regression (batches k, p, aj): "Umerov proposed a meeting between Putin and Zelensky": Umerov would not sit in
+    # it; but "Barrack hosted the meeting between A and B" did
+    found = meetings(resources, "Umerov said he had again proposed a meeting between Putin and Ukrainian President "
+                                "Volodymyr Zelensky before the end of August.")
+    assert found[frozenset({"Vladimir Putin", "Volodymyr Zelensky"})][0] == "planned"
+    assert frozenset({"Rustem Umerov", "Vladimir Putin"}) not in found
+    hosted = met(resources, "Barrack also hosted the first meeting between Shaibani and Israeli Strategic Affairs "
+                            "Minister Ron Dermer in Paris last month.")
+    assert frozenset({"Tom Barrack", "Ron Dermer"}) in hosted
