@@ -555,8 +555,9 @@ def _says_separate(tok: Token) -> bool:
 
 
 def _is_joint(noun: Token) -> bool:
-    """True for "a joint meeting", "three-way talks", "a trilateral session"."""
-    return any(c.lower_ in ("joint", "trilateral", "three-way", "four-way") for c in noun.children)
+    """True for "a joint meeting", "three-way talks", "a trilateral session", "a roundtable" (one table)."""
+    return noun.lower_ == "roundtable" or any(c.lower_ in ("joint", "trilateral", "three-way", "four-way")
+                                              for c in noun.children)
 
 
 def _agent_phrases(verb: Token) -> list[Token]:
@@ -1188,8 +1189,9 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         owners += actors_under([o for p in trip.children if p.dep_ == "prep" and p.lower_ == "by"
                                 for o in p.children if o.dep_ == "pobj"], res)
         owners += [a for c in trip.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
-    if withs or any(p.lower_ == "with" for p in preps):
-        withs += _including(noun, res, pat)
+    if withs or any(p.lower_ == "with" for p in preps) or support is not None and any(
+            p.dep_ == "prep" and p.lower_ == "with" for p in support.children):  # "convened a roundtable ... with
+        withs += _including(noun, res, pat)  # leaders including A, B and C"
     left = list(dict.fromkeys(between + owners))
     right = list(dict.fromkeys(withs))
     if not right and owners and not between and support is None:

@@ -1442,3 +1442,11 @@ def test_who_arranges_a_meeting_between_others_is_not_in_it(resources: pipeline.
     hosted = met(resources, "Barrack also hosted the first meeting between Shaibani and Israeli Strategic Affairs "
                             "Minister Ron Dermer in Paris last month.")
     assert frozenset({"Tom Barrack", "Ron Dermer"}) in hosted
+
+
+def test_a_roundtable_convened_with_leaders_including(resources: pipeline.Resources) -> None:
+    # regression (batch am): "convened a roundtable ... with leaders including A, B and C": one table, all met
+    found = met(resources, "Biden convened an emergency roundtable at his hotel early on Wednesday with leaders "
+                           "including British Prime Minister Rishi Sunak, German Chancellor Olaf Scholz and Japanese "
+                           "Prime Minister Fumio Kishida.")
+    assert {frozenset({"Joe Biden", "Rishi Sunak"}), frozenset({"Rishi Sunak", "Olaf Scholz"})} <= found
