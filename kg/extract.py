@@ -421,9 +421,21 @@ def _leader_phrases(tok: Token) -> list[Token]:
 
 
 def _led_by(tok: Token, res: Resolution) -> list[Actor]:
-    """Return the people named as leading the group ``tok`` (see ``_leader_phrases``)."""
-    return [a for a in actors_under([o for ag in _leader_phrases(tok) for o in ag.children], res)
-            if a.type == "Person"]  # also "headed by A and B"
+    """Return the people named as leading the group ``tok`` (see ``_leader_phrases``), also the last of a list
+    the parse broke after an apposition: "led by A, Zelensky's chief of staff, and B, the secretary of ..."."""
+    found = actors_under([o for ag in _leader_phrases(tok) for o in ag.children], res)
+    doc = tok.doc
+    for ag in _leader_phrases(tok):
+        j = ag.right_edge.i + 1
+        while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and" \
+                or j < len(doc) and doc[j].lower_ == "and":
+            j += 2 if doc[j].text == "," else 1
+            m = res.at(j)
+            if m is None or m.kind != "name" or m.start != j:
+                break
+            found += list(m.actors)
+            j = doc[m.root].right_edge.i + 1
+    return [a for a in dict.fromkeys(found) if a.type == "Person"]  # also "headed by A and B"
 
 
 def _owner_in_apposition(m: Mention, doc: Doc, res: Resolution) -> bool:

@@ -1450,3 +1450,11 @@ def test_a_roundtable_convened_with_leaders_including(resources: pipeline.Resour
                            "including British Prime Minister Rishi Sunak, German Chancellor Olaf Scholz and Japanese "
                            "Prime Minister Fumio Kishida.")
     assert {frozenset({"Joe Biden", "Rishi Sunak"}), frozenset({"Rishi Sunak", "Olaf Scholz"})} <= found
+
+
+def test_a_delegation_led_by_two_people_with_appositions(resources: pipeline.Resources) -> None:
+    # regression (batch al): "led by A, Zelensky's chief of staff, and B, the secretary of ...": B leads it too
+    found = met(resources, (
+        "Secretary of State Marco Rubio, Witkoff and Driscoll sat down with a Ukrainian delegation led by Andriy "
+        "Yermak, Zelensky's chief of staff, and Rustem Umerov, the secretary of the national security council."))
+    assert {frozenset({"Marco Rubio", "Andriy Yermak"}), frozenset({"Marco Rubio", "Rustem Umerov"})} <= found
