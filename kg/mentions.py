@@ -580,8 +580,12 @@ def _names_for(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
     found: list[Mention] = []
     if tok.dep_ == "compound" and (m := person(tok.head.i)) is not None:
         return [m]
-    if tok.dep_ == "appos" and (m := person(tok.head.i)) is not None:
-        return [m]
+    if tok.dep_ == "appos":
+        k = tok.left_edge.i - 1
+        if k > 0 and tok.doc[k].text == "," and (m := person(k - 1)) is not None and tok.doc[k - 1].i > tok.head.i:
+            return [m]  # "drafted by Witkoff and Rustem Umerov, the secretary of ...": the name just before it
+        if (m := person(tok.head.i)) is not None:
+            return [m]
     for child in tok.children:
         if child.dep_ == "appos" and (m := person(child.i)) is not None:
             found.append(m)

@@ -1458,3 +1458,13 @@ def test_a_delegation_led_by_two_people_with_appositions(resources: pipeline.Res
         "Secretary of State Marco Rubio, Witkoff and Driscoll sat down with a Ukrainian delegation led by Andriy "
         "Yermak, Zelensky's chief of staff, and Rustem Umerov, the secretary of the national security council."))
     assert {frozenset({"Marco Rubio", "Andriy Yermak"}), frozenset({"Marco Rubio", "Rustem Umerov"})} <= found
+
+
+def test_an_apposition_after_a_pair_is_the_second_name_s(resources: pipeline.Resources) -> None:
+    # regression (batch am): "drafted by Witkoff and Rustem Umerov, the secretary of Ukraine's security council": the
+    # title is Umerov's, so Witkoff does not act for Ukraine (and is not paired across a table with Zelensky's side)
+    arts = make_article("The 20-point plan was drafted in December by Witkoff and Rustem Umerov, the secretary of "
+                        "Ukraine's security council.", "test", given_id="t", date="2026-01-22")
+    ex = next(pipeline.extract_all(resources, [arts]))
+    secretaries = {r.holder.label for r in ex.facts if isinstance(r, Role) and r.office == "secretary"}
+    assert secretaries == {"Rustem Umerov"}
