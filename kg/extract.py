@@ -1195,6 +1195,12 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         # "after talks with X in Ankara, Y flew on", "went into talks with X", "emerged from four hours of talks"
         frame = held.head.head
         owners += _subjects(frame, res)[0]
+    joined_for = not owners and not between and support is None and not withs and held.dep_ == "pobj" \
+        and held.head.lower_ == "for" and held.head.head.lemma_.lower() == "join" and held.head.head.pos_ == "VERB"
+    if joined_for:  # "Modi joined Ramaphosa and Lula on Saturday for a meeting of the IBSA grouping": all three met
+        frame = held.head.head
+        owners += _subjects(frame, res)[0]
+        withs += _listed(frame, res, pat, actors_under([c for c in frame.children if c.dep_ in ("dobj", "obj")], res))
     trip = _trip_for(held)
     if not owners and not between and support is None and withs and trip is not None:
         # "a visit to Tehran by X for talks with Y has been postponed": the traveller
@@ -1213,7 +1219,8 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
             for t in (noun, support) if t is not None for p in t.children if p.dep_ == "prep"):
         return []  # "A and B had dinner with their Russian guest": with someone kg cannot name, not each other
     pairs = _pairs(left, right)
-    if _is_joint(noun) or noun.lower_ in _MEALS and support is not None and support.lemma_.lower() == "host":
+    if _is_joint(noun) or joined_for or noun.lower_ in _MEALS and support is not None \
+            and support.lemma_.lower() == "host":
         pairs += _among(right, res)  # everyone at a joint meeting, or at one hosted dinner, met
     elif left and not _separate_withs(noun, support):  # ("talks with A and with B": two meetings)
         pairs += _other_sides(right, res, noun)

@@ -1468,3 +1468,11 @@ def test_an_apposition_after_a_pair_is_the_second_name_s(resources: pipeline.Res
     ex = next(pipeline.extract_all(resources, [arts]))
     secretaries = {r.holder.label for r in ex.facts if isinstance(r, Role) and r.office == "secretary"}
     assert secretaries == {"Rustem Umerov"}
+
+
+def test_joined_a_and_b_for_a_meeting(resources: pipeline.Resources) -> None:
+    # regression (batch am): "Modi joined Ramaphosa and Lula on Saturday afternoon for a meeting of the IBSA grouping"
+    found = met(resources, "Indian Prime Minister Narendra Modi joined Ramaphosa and Brazilian President Luiz Inácio "
+                           "Lula da Silva on Saturday afternoon for a meeting of the IBSA grouping.")
+    assert {frozenset({"Narendra Modi", "Cyril Ramaphosa"}), frozenset({"Narendra Modi", "Luiz Inácio Lula da Silva"}),
+            frozenset({"Cyril Ramaphosa", "Luiz Inácio Lula da Silva"})} <= found
