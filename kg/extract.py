@@ -45,6 +45,11 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))
         elif tok.lower_ in _SURFACE_VERBS:
             facts.extend(_surface_meeting(tok, res, pat, article, norm))
+        elif tok.lemma_.lower() == "walk" and tok.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "through" for c in tok.children) and any(
+                c.dep_ in ("dobj", "obj") and (m := res.at(c.i)) is not None and m.actors[0].type == "Person"
+                for c in tok.children):
+            facts.extend(_verbal_meeting(tok, res, pat, article, norm))  # "Driscoll walked Zelensky through it"
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "nsubj")):
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char)), chairs, facts), facts))

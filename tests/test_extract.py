@@ -1476,3 +1476,12 @@ def test_joined_a_and_b_for_a_meeting(resources: pipeline.Resources) -> None:
                            "Lula da Silva on Saturday afternoon for a meeting of the IBSA grouping.")
     assert {frozenset({"Narendra Modi", "Cyril Ramaphosa"}), frozenset({"Narendra Modi", "Luiz Inácio Lula da Silva"}),
             frozenset({"Cyril Ramaphosa", "Luiz Inácio Lula da Silva"})} <= found
+
+
+def test_walked_someone_through_a_text(resources: pipeline.Resources) -> None:
+    # regression (batch al): "Driscoll walked Zelensky through it in Kyiv": an in-person briefing
+    found = meetings(resources, "Kyiv first saw the text on Thursday, when Army Secretary Dan Driscoll walked "
+                                "President Volodymyr Zelensky through it in Kyiv.")
+    assert found[frozenset({"Dan Driscoll", "Volodymyr Zelensky"})] == ("happened", "in person")
+    assert not met(resources, "Zelensky walked through the ruins of Bucha with Macron's photographs.") - {
+        frozenset({"Volodymyr Zelensky", "Emmanuel Macron"})}
