@@ -1483,5 +1483,4 @@ def test_walked_someone_through_a_text(resources: pipeline.Resources) -> None:
     found = meetings(resources, "Kyiv first saw the text on Thursday, when Army Secretary Dan Driscoll walked "
                                 "President Volodymyr Zelensky through it in Kyiv.")
     assert found[frozenset({"Dan Driscoll", "Volodymyr Zelensky"})] == ("happened", "in person")
-    assert not met(resources, "Zelensky walked through the ruins of Bucha with Macron's photographs.") - {
-        frozenset({"Volodymyr Zelensky", "Emmanuel Macron"})}
+    assert not met(resources, "Zelensky walked through the ruins of Bucha on Thursday.")  # no one walked through
