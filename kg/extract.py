@@ -1631,14 +1631,18 @@ _NOT_KIND_WORDS = {"new", "latest", "revised", "initial", "final", "first", "sec
 def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
         return False
+    if tok.lower_ == "platform" and any(w.lower_ in ("media", "social", "online", "messaging", "video")
+                                         for w in tok.lefts):
+        return False  # "his social media platform"
     if tok.lower_ in pat.plan_nouns or tok.lemma_.lower() in pat.plan_nouns:
         return True
     if tok.lemma_.lower() in ("treaty", "agreement", "accord", "deal", "resolution", "declaration", "text") \
             and any(c.lower_ == "draft" for c in tok.lefts):
         return True  # "an eight-point draft treaty"
-    if tok.lemma_.lower() not in _NOT_POINT_PLANS and tok.i > tok.left_edge.i \
-            and _POINTS.search(tok.doc[tok.left_edge.i: tok.i].text):
-        return True  # "an 11-point declaration", "the five-point consensus", "a 13-point list of demands"
+    counted = _POINTS.search(tok.doc[tok.left_edge.i: tok.i].text) if tok.i > tok.left_edge.i else None
+    if tok.lemma_.lower() not in _NOT_POINT_PLANS and counted is not None \
+            and (counted.group(1).isdigit() or counted.group(1).lower() in _NUMBER_WORDS):
+        return True  # "an 11-point declaration", "the five-point consensus" (not "Putin's point men")
     return tok.lower_ == "paper" and any(c.lower_ in ("position", "peace", "concept") for c in tok.lefts)
 
 

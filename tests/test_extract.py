@@ -1484,3 +1484,10 @@ def test_walked_someone_through_a_text(resources: pipeline.Resources) -> None:
                                 "President Volodymyr Zelensky through it in Kyiv.")
     assert found[frozenset({"Dan Driscoll", "Volodymyr Zelensky"})] == ("happened", "in person")
     assert not met(resources, "Zelensky walked through the ruins of Bucha on Thursday.")  # no one walked through
+
+
+def test_point_men_and_media_platforms_are_no_plans(resources: pipeline.Resources) -> None:
+    # regression (batch al): "one of Putin's point men", "Trump says on his social media platform"
+    text = ("He was greeted by Kirill Dmitriev, one of Putin's point men on relations with the United States. "
+            "Trump says on his social media platform that great progress was made.")
+    assert not [f for f in facts(resources, text) if isinstance(f, Proposal)]
