@@ -546,7 +546,10 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
             if not any(w.lower_ in _PLURAL_ROLES or w.lower_ in pat.group_nouns or w.tag_ == "NNS"
                        for w in doc[trigger.i + 1: t.i]):
                 return []
-            return [a for a in _listed(t, res, pat) if a.type in ("Person", "Group")]  # not "Raytheon"
+            stop = next((w.i for w in doc[t.i + 1: trigger.sent.end] if w.lower_ in ("who", "which", "whose", "where")
+                         or w.text == ";"), trigger.sent.end)  # "among them A, who later said ...": the list ends
+            listed = {a for m in res.mentions if t.i < m.start < stop for a in m.actors}
+            return [a for a in _listed(t, res, pat) if a.type in ("Person", "Group") and a in listed]  # not "Raytheon"
     return []
 
 

@@ -788,7 +788,8 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if tok.i in by_token and owner is None or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
             continue
         plural = tok.pos_ == "PRON" and (tok.lower_ == "they" and tok.dep_ in ("nsubj", "nsubjpass")
-                                         or tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj")) \
+                                         or tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj")
+                                         and not (tok.i > 0 and doc[tok.i - 1].lower_ == "among")) \
             or owner is not None
         if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
                 and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same"

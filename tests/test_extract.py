@@ -1491,3 +1491,14 @@ def test_point_men_and_media_platforms_are_no_plans(resources: pipeline.Resource
     text = ("He was greeted by Kirill Dmitriev, one of Putin's point men on relations with the United States. "
             "Trump says on his social media platform that great progress was made.")
     assert not [f for f in facts(resources, text) if isinstance(f, Proposal)]
+
+
+def test_among_them_is_no_pronoun_for_people_named_before(resources: pipeline.Resources) -> None:
+    # regression (batch al): "with a group of senators, among them Lindsey Graham, who later said ...": "them" are
+    # the senators, not Trump and Putin of the sentence before
+    found = met(resources, (
+        "Trump spoke with Putin by phone on Thursday. Earlier on Friday, Zelensky had breakfast on Capitol Hill with a "
+        "bipartisan group of senators, among them Lindsey Graham, who after the Oval Office scene said the Ukrainian "
+        "leader should step aside."))
+    assert frozenset({"Volodymyr Zelensky", "Lindsey Graham"}) in found
+    assert not any("Vladimir Putin" in p for p in found)
