@@ -593,11 +593,18 @@ def _agent_phrases(verb: Token) -> list[Token]:
             for b in o.children if b.dep_ == "prep" and b.lower_ == "by"]
 
 
+_REPORTING = {"say", "tell", "add", "report", "confirm", "announce", "note"}
+
+
 def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tuple[list[Actor], list[Actor]]:
     """Return (subjects, agents): the verb's subjects, climbing to the clause that has them."""
     t = verb
     agents = actors_under([g for c in _agent_phrases(verb) for g in c.children], res)  # the verb's own "by" phrase
     for _ in range(4):
+        if t.dep_ == "conj" and t.head.dep_ == "parataxis" and t.head.lemma_.lower() in _REPORTING \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            t = t.head.head  # "Putin held talks with X, the Kremlin said, and met Y": Putin met Y
+            continue
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
         # "Driscoll and Army Chief of Staff General Randy George sat down": the parse hangs the first of two
         # subjects on the second as a modifier with its own "and"

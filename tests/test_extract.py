@@ -1502,3 +1502,11 @@ def test_among_them_is_no_pronoun_for_people_named_before(resources: pipeline.Re
         "leader should step aside."))
     assert frozenset({"Volodymyr Zelensky", "Lindsey Graham"}) in found
     assert not any("Vladimir Putin" in p for p in found)
+
+
+def test_a_reporting_aside_before_a_coordinated_meeting(resources: pipeline.Resources) -> None:
+    # regression (batch am): "Putin held talks with X, the Kremlin said, and met Y": Putin met Y, not the Kremlin
+    found = met(resources, "Also on Monday, Putin held talks with Turkish President Recep Tayyip Erdogan, the Kremlin "
+                           "said, and met Armenian Prime Minister Nikol Pashinyan.")
+    assert frozenset({"Vladimir Putin", "Nikol Pashinyan"}) in found
+    assert not any("Kremlin" in p for p in found)
