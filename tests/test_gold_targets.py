@@ -21,9 +21,9 @@ GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "gold.jsonl"
 # to 0.68 when held-out batch an joined at recall 0.490; dev met recall from 0.86 to 0.84 when dev batches al and am
 # joined at recall 0.595 and 0.662)
 FLOORS = {
-    ("dev", "met"): (0.935, 0.84),  # (precision, recall)
+    ("dev", "met"): (0.945, 0.85),  # (precision, recall)
     ("dev", "proposed"): (0.91, 0.76),
-    ("heldout", "met"): (0.89, 0.68),
+    ("heldout", "met"): (0.90, 0.68),
     ("heldout", "proposed"): (0.94, 0.74),
 }
 
@@ -50,7 +50,7 @@ def test_no_regression_below_floor(report: EvalReport, split: str, relation: str
     assert (s.precision or 0) >= precision and (s.recall or 0) >= recall, s.as_dict()
 
 
-@pytest.mark.xfail(strict=True, reason="held-out met recall is below target (0.70 against the 0.90 an F1 of 0.90 "
+@pytest.mark.xfail(strict=True, reason="held-out met recall is below target (0.69 against the 0.90 an F1 of 0.90 "
                                        "needs at precision 0.90); see the README and the issue note")
 def test_heldout_targets(report: EvalReport) -> None:
     met, proposed = report.score("met", "heldout"), report.score("proposed", "heldout")
