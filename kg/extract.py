@@ -83,7 +83,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if (tok.lemma_.lower() in pat.refuse_verbs or tok.lemma_.lower() == "turn" and any(
                 c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)) and tok.pos_ == "VERB":
             facts.extend(_declined_invitation(tok, res, pat, article, norm))
-        if tok.lemma_.lower() in ("lead", "head", "co-chair") and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in ("lead", "head") and tok.pos_ == "VERB":
             facts.extend(_led_talks(tok, res, pat, article, norm))
         if tok.lemma_.lower() == "include" and tok.pos_ == "VERB":
             facts.extend(_side_included(tok, res, pat, article, norm, _last_participants(facts, everyone=True)))
@@ -328,14 +328,19 @@ _INVITATIONS = {"invitation", "request", "offer", "challenge", "overture"}
 def _declined_invitation(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized
                          ) -> list[Fact]:
     """"X declined an invitation from Y to attend", "turned down Y's request for a meeting": X refused to meet Y.
-    An offer or a challenge counts only when it is one to meet ("declined an offer from Y to meet")."""
+    A request counts only when it is one for a meeting or a visit, an offer or a challenge only when it is one to
+    meet ("declined an offer from Y to meet"); an invitation always does."""
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _INVITATIONS]
     if not nouns:
         return []
     noun = nouns[0]
-    if noun.lemma_.lower() in ("offer", "challenge", "overture") and not any(
-            c.dep_ in ("acl", "relcl") and c.lemma_.lower() in pat.meeting_verbs for c in noun.children):
-        return []
+    to_meet = any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in pat.meeting_verbs for c in noun.children)
+    to_come = to_meet or any(c.dep_ == "acl" and c.lemma_.lower() in _TRAVEL for c in noun.children) or any(
+        p.dep_ == "prep" and p.lower_ == "for" and _is_meeting_noun(o, pat)
+        for p in [*noun.subtree, *verb.children] for o in p.children)  # "a request from A, an aide, for a meeting"
+    if noun.lemma_.lower() in ("offer", "challenge", "overture") and not to_meet \
+            or noun.lemma_.lower() == "request" and not to_come:
+        return []  # not "declined a request for comment", "an offer to mediate"
     inviters = actors_under([c for c in noun.children if c.dep_ == "poss"], res)
     inviters += actors_under([o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("from", "by")
                               for o in p.children if o.dep_ == "pobj"], res)
@@ -433,11 +438,10 @@ def _led_by(tok: Token, res: Resolution) -> list[Actor]:
     for ag in _leader_phrases(tok):
         j = ag.right_edge.i + 1
         while j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and" \
-                or j < len(doc) and doc[j].lower_ == "and":
-            j += 2 if doc[j].text == "," else 1
-            m = res.at(j)
-            if m is None or m.kind != "name" or m.start != j:
-                break
+                and any(a.dep_ == "appos" for a in [doc[j - 1], *doc[j - 1].ancestors]):  # after an apposition
+            m = res.at(j + 2)
+            if m is None or m.kind != "name" or m.start != j + 2 or doc[m.root].dep_ in ("nsubj", "nsubjpass"):
+                break  # ("led by A, an aide, and B said ...": B speaks, he leads nothing)
             found += list(m.actors)
             j = doc[m.root].right_edge.i + 1
     return [a for a in dict.fromkeys(found) if a.type == "Person"]  # also "headed by A and B"
@@ -576,8 +580,9 @@ def _says_separate(tok: Token) -> bool:
 
 def _is_joint(noun: Token) -> bool:
     """True for "a joint meeting", "three-way talks", "a trilateral session", "a roundtable" (one table)."""
-    return noun.lower_ == "roundtable" or any(c.lower_ in ("joint", "trilateral", "three-way", "four-way")
-                                              for c in noun.children)
+    before = noun.doc[noun.left_edge.i: noun.i].text.lower().replace(" - ", "-")  # "three - way" as tokenised
+    return noun.lower_ == "roundtable" or any(c.lower_ in ("joint", "trilateral") for c in noun.children) \
+        or "three-way" in before or "four-way" in before
 
 
 def _agent_phrases(verb: Token) -> list[Token]:
@@ -847,17 +852,6 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     return found
 
 
-_TRIPS = {"visit", "trip", "journey", "mission", "tour", "stopover"}
-
-
-def _trip_for(noun: Token) -> Token | None:
-    """Return the trip a meeting noun is the purpose of: "a visit to Kabul by X for talks with Y"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in _TRIPS \
-            and noun.head.head.pos_ == "NOUN":
-        return noun.head.head
-    return None
-
-
 def _hung_preps(verb: Token, word: str, res: Resolution) -> list[Token]:
     """Return the prepositions ``word`` the parse hung on a place or meal phrase of the verb rather than on the
     verb ("sat down over breakfast at a hotel with A", "seated at the head of a table between A and B"): reached
@@ -1115,7 +1109,7 @@ def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Articl
     if lemma in ("visited", "visit") and not any(a.type != "Country" for a in objects):
         return []
     pairs = _pairs(subjects, objects)
-    if tok.lower_ in ("hosted", "received", "welcomed"):
+    if tok.lower_ in ("hosted", "received", "welcomed", "hosts", "receives", "welcomes"):
         pairs += _among(objects, res)
     status, mode = modality.of_verb(tok, pat)
     if status == "happened" and not tok.lower_.endswith("ed") and tok.lower_ != "met" and not _in_headline(tok) \
@@ -1216,7 +1210,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         frame = held.head.head
         owners += _subjects(frame, res)[0]
         withs += _listed(frame, res, pat, actors_under([c for c in frame.children if c.dep_ in ("dobj", "obj")], res))
-    trip = _trip_for(held)
+    trip = modality.trip_for(held)
     if not owners and not between and support is None and withs and trip is not None:
         # "a visit to Tehran by X for talks with Y has been postponed": the traveller
         owners += actors_under([o for p in trip.children if p.dep_ == "prep" and p.lower_ == "by"
@@ -1243,6 +1237,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         return []
     status, mode = modality.of_noun(noun, pat, support)
     if status == "happened" and frame is not None and frame.tag_ in ("VBZ", "VBP") and not _in_headline(frame) \
+            and not _live_entry(frame) \
             and noun.head.lower_ == "for" and frame.lemma_.lower() in _TRAVEL \
             and not any(c.dep_ in ("aux", "auxpass") for c in frame.children):
         status = "planned"  # "Xi travels to Budapest on Thursday for talks with Orban": the body's present is to come

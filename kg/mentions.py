@@ -137,9 +137,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
         if mention is not None:
             mentions.append(mention)
             by_token.setdefault(tok.i, mention)
-    for m in _colon_lists(doc, by_token):
-        mentions.append(m)
-        by_token[m.root] = m
+    mentions += _colon_lists(doc, by_token)
     mentions, roles = _same_groups(mentions, roles)
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     mentions.extend(_pronouns(doc, mentions, by_token, gaz))
@@ -170,8 +168,8 @@ def _colon_lists(doc: Doc, by_token: dict[int, Mention]) -> list[Mention]:
             m = by_token.get(w.i)
             if m is not None and m.kind == "name" and m.actors[0].type == "Person" and m not in names:
                 names.append(m)
-        chunks = " ".join(w.text for w in doc[colon + 1: names[-1].end]).replace(" and ", " , ").split(",") \
-            if names else []
+        chunks = [c for c in re.split(r"\s*(?:,|\band\b)\s*", doc[colon + 1: names[-1].end].text) if c] \
+            if names else []  # "A, B and C" and "A, B, and C"
         if len(names) >= 2 and len(chunks) == len(names):  # every item of the list is one of them
             out.append(Mention(tok.i, tok.i + 1, tok.i, tuple(a for m in names for a in m.actors), "named-role"))
     return out

@@ -115,8 +115,9 @@ def _status(chain: list[Token], pat: Patterns) -> str:
                                for c in kids):
             if t is not chain[0] and lemma in _UNSETTLED:
                 return "planned"  # "a meeting is not yet planned / has not been confirmed": still in prospect
-            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in kids):
+            if t is chain[0] and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo") for c in kids):
                 return "refused"  # "he would not sit down with Putin until ...", "will not meet X": a refusal
+                # (but "the meeting would not produce a deal" refuses nothing)
             return "negated"
         if t.dep_ == "prep" and n == 1 and chain[0].dep_ == "pcomp":
             word = preposition(t)
@@ -186,13 +187,19 @@ def of_verb(verb: Token, pat: Patterns) -> tuple[str, str]:
 _TRIPS = {"visit", "trip", "journey", "mission", "tour", "stopover"}
 
 
-def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str]:
-    """Return (status, mode) of a nominal meeting trigger ("a meeting between", "held talks")."""
+def trip_for(noun: Token) -> Token | None:
+    """Return the trip a meeting noun is the purpose of: "a visit to Kabul by X for talks with Y"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.head.lemma_.lower() in _TRIPS \
             and noun.head.head.pos_ == "NOUN":
-        trip = of_noun(noun.head.head, pat, None)[0]  # "a visit to Kabul by X for talks with Y was called off"
-        if trip != "happened":
-            return trip, "in person"
+        return noun.head.head
+    return None
+
+
+def of_noun(noun: Token, pat: Patterns, support: Token | None) -> tuple[str, str]:
+    """Return (status, mode) of a nominal meeting trigger ("a meeting between", "held talks")."""
+    trip = trip_for(noun)
+    if trip is not None and (fate := of_noun(trip, pat, None)[0]) != "happened":
+        return fate, "in person"  # "a visit to Kabul by X for talks with Y was called off"
     chain = _governors(noun)
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated", _mode(chain, pat)

@@ -72,3 +72,11 @@ def test_carried_dates_are_stored_and_marked(resources: pipeline.Resources, tmp_
     carried = [r["s"].value for r in st.query(q)]
     assert any(s.startswith("The talks between") for s in carried)
     assert not any(s.startswith("Donald Trump and Vladimir Putin met") for s in carried)  # its date is stated
+
+
+def test_a_future_day_is_not_carried(resources: pipeline.Resources) -> None:
+    # review: "will meet next Thursday" names no day of the news; the meeting after it keeps the day before
+    text = ("Envoys meet\n\nMOSCOW, Dec. 2, 2025 — Witkoff met Dmitriev on Monday. Putin and Trump will meet next "
+            "Thursday. Rubio also held talks with Lavrov.\n")
+    m = _by_sentence(_meetings(resources, text), "Rubio also held talks")
+    assert (m.date, m.date_carried) == ("2025-12-01", True)

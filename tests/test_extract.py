@@ -1510,3 +1510,18 @@ def test_a_reporting_aside_before_a_coordinated_meeting(resources: pipeline.Reso
                            "said, and met Armenian Prime Minister Nikol Pashinyan.")
     assert frozenset({"Vladimir Putin", "Nikol Pashinyan"}) in found
     assert not any("Kremlin" in p for p in found)
+
+
+def test_review_cases_of_this_round(resources: pipeline.Resources) -> None:
+    # review: the next clause's subject does not lead the group; a request for comment is no meeting; "would not"
+    # on another verb refuses nothing; a colon list with an Oxford comma
+    found = met(resources, "Witkoff met a Ukrainian delegation led by Rustem Umerov, the defence minister, and Andriy "
+                           "Yermak said the talks went well.")
+    assert frozenset({"Steve Witkoff", "Andriy Yermak"}) not in found
+    assert not meetings(resources, "Zelensky declined a request from Trump for comment.")
+    assert meetings(resources, "The meeting between Putin and Trump would not produce a deal.").get(
+        frozenset({"Vladimir Putin", "Donald Trump"}), ("", ""))[0] != "refused"
+    found = met(resources, "Mark Rutte sat down over breakfast at a hotel with the Baltic leaders: Lithuanian "
+                           "President Gitanas Nauseda, Latvian President Edgars Rinkevics, and Estonian Prime Minister "
+                           "Kristen Michal.")
+    assert frozenset({"Mark Rutte", "Kristen Michal"}) in found
