@@ -114,9 +114,14 @@ def _face_to_face(tok: Token) -> bool:
         == "face to")
 
 
+def _head_word(plan: Plan) -> str:
+    """Return the noun a plan's kind ends in: "proposal" for "counter-proposal" and "ceasefire proposal"."""
+    return plan.kind.split()[-1].split("-")[-1]
+
+
 def _same_head(described: Plan, bare: Plan) -> bool:
     """True if a bare plan noun can name the described plan: the same noun, or two loose words for a plan."""
-    a, b = described.kind.split()[-1].split("-")[-1], bare.kind.split()[-1].split("-")[-1]
+    a, b = _head_word(described), _head_word(bare)
     return a == b or b in described.kind.split() or a in _LOOSE_PLANS and b in _LOOSE_PLANS  # "draft" of
     # "draft treaty"
 
@@ -823,8 +828,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         return []
     status, mode = modality.of_verb(verb, pat)
     if status == "happened" and verb.tag_ in ("VBZ", "VBP") and lemma not in pat.call_verbs \
-            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and not _in_headline(verb) \
-            and not _live_entry(verb):
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) and _body_present(verb):
         status = "planned"  # the body reports the past; "when the two leaders meet on Thursday" is to come
     if lemma == "talk" and mode == "in person" and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return []
@@ -909,6 +913,12 @@ def _in_headline(tok: Token) -> bool:
 
 
 _TIME_STAMP = re.compile(r"\s*\d{1,2}[:.]\d{2}\b")
+
+
+def _body_present(tok: Token) -> bool:
+    """True if a present tense at ``tok`` tells what is to come: in the body ("when the two leaders meet on
+    Thursday"), not in the headline's present nor in a live-blog entry's."""
+    return not _in_headline(tok) and not _live_entry(tok)
 
 
 def _live_entry(tok: Token) -> bool:
@@ -1112,10 +1122,14 @@ def _surface_meeting(tok: Token, res: Resolution, pat: Patterns, article: Articl
     if tok.lower_ in ("hosted", "received", "welcomed", "hosts", "receives", "welcomes"):
         pairs += _among(objects, res)
     status, mode = modality.of_verb(tok, pat)
-    if status == "happened" and not tok.lower_.endswith("ed") and tok.lower_ != "met" and not _in_headline(tok) \
-            and not _live_entry(tok):
+    if status == "happened" and not tok.lower_.endswith("ed") and tok.lower_ != "met" and _body_present(tok):
         status = "planned"  # as for a verb the parse read: the body's present is to come
     return _meetings(pairs, tok, status, mode, f"surface:{tok.lower_}", res, article, norm)
+
+
+def _possessors(noun: Token, res: Resolution) -> list[Actor]:
+    """Return the actors named as the noun's possessor ("Zelensky's meeting", "his visit")."""
+    return [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
 
 
 def _separate_withs(noun: Token, support: Token | None) -> bool:
@@ -1147,7 +1161,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
         for p in noun.head.head.head.children:
             if p.dep_ == "prep" and p.lower_ == "between" and p.i > noun.i:
                 between = _listed(p, res, pat, actors_under([p], res))
-    owners = [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
+    owners = _possessors(noun, res)
     owners += [a for c in noun.children if c.dep_ == "compound" for p in c.children  # "Zelensky's Oval Office
                if p.dep_ == "poss" and (m := res.at(p.i)) is not None for a in m.actors]  # meeting with X"
     governing = pat.support_verbs | pat.cancel_verbs | pat.refuse_verbs | pat.planning_verbs
@@ -1213,9 +1227,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     trip = modality.trip_for(held)
     if not owners and not between and support is None and withs and trip is not None:
         # "a visit to Tehran by X for talks with Y has been postponed": the traveller
-        owners += actors_under([o for p in trip.children if p.dep_ == "prep" and p.lower_ == "by"
-                                for o in p.children if o.dep_ == "pobj"], res)
-        owners += [a for c in trip.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None for a in m.actors]
+        owners += _with_objects(trip, res, ("by",)) + _possessors(trip, res)
     if withs or any(p.lower_ == "with" for p in preps) or support is not None and any(
             p.dep_ == "prep" and p.lower_ == "with" for p in support.children):  # "convened a roundtable ... with
         withs += _including(noun, res, pat)  # leaders including A, B and C"
@@ -1236,8 +1248,7 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
     if not pairs:
         return []
     status, mode = modality.of_noun(noun, pat, support)
-    if status == "happened" and frame is not None and frame.tag_ in ("VBZ", "VBP") and not _in_headline(frame) \
-            and not _live_entry(frame) \
+    if status == "happened" and frame is not None and frame.tag_ in ("VBZ", "VBP") and _body_present(frame) \
             and noun.head.lower_ == "for" and frame.lemma_.lower() in _TRAVEL \
             and not any(c.dep_ in ("aux", "auxpass") for c in frame.children):
         status = "planned"  # "Xi travels to Budapest on Thursday for talks with Orban": the body's present is to come
@@ -1761,9 +1772,7 @@ def _definite_antecedent(noun: Token, plan: Plan, plans: dict[tuple[str, int | N
                                and c.lower_ not in ("by", "from") for c in noun.children) \
             or not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
         return plan  # "the plan for a reassurance force" is described in its own words
-    head = plan.kind.split("-")[-1]
-    earlier = [p for p in plans.values() if p.key != plan.key and _described(p) and p.kind.split()[-1].split("-")[-1]
-               == head]
+    earlier = [p for p in plans.values() if p.key != plan.key and _described(p) and _head_word(p) == _head_word(plan)]
     return earlier[-1] if len({p.key for p in earlier}) == 1 else plan
 
 
