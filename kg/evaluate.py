@@ -91,7 +91,11 @@ class Names:
         if not ta or not tb or any(t.startswith("@") for t in ta + tb):
             return False
         short, long_ = sorted((ta, tb), key=len)
-        return len(short) < len(long_) and long_[-len(short):] == short  # surname only
+        if len(short) >= len(long_):
+            return False
+        if long_[-len(short):] == short:  # surname only
+            return True
+        return len(short) == 2 and short == [long_[0], long_[-1]]  # middle name left out
 
 
 def kind_words(kind: str) -> set[str]:

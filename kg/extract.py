@@ -993,7 +993,8 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
             after = _after_apposition(doc, m.end, end)
             if found and after < end and doc[after].pos_ in ("VERB", "AUX"):
                 break  # "..., and Defense Secretary Lloyd Austin is scheduled to ...": a new clause
-            found.extend(m.actors)
+            led = _led_by(doc[m.root], res) if m.kind == "group" else []
+            found.extend(led or m.actors)  # "met a delegation led by X": the delegation, through its leader
             i, skipped = after, 0
             if i + 1 < end and doc[i].lower_ in ("in", "at") and doc[i + 1].ent_type_ in ("GPE", "LOC", "FAC"):
                 j = i + 1  # "visited A in Kyiv and B in St Petersburg": a place after each name

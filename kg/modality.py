@@ -18,6 +18,9 @@ def _governors(tok: Token, depth: int = 4) -> list[Token]:
     for _ in range(depth):
         if t.dep_ == "acl" and t.tag_ == "VBD" and t.head.pos_ == "PROPN":
             break  # "X, the ambassador, called/acl on Y, but ...": a finite verb hung on its own subject
+        if t.dep_ == "relcl" and t.head.ent_type_ in ("DATE", "TIME") and any(
+                c.dep_ == "advmod" and c.lower_ == "when" for c in t.children):
+            break  # "prepared on Monday evening, when X was received by Y": the clause tells what happened then
         if t.dep_ == "relcl" and (t.head.pos_ == "NOUN" and t.head.ent_type_ not in ("PERSON", "ORG", "NORP")
                                   or t.head.ent_type_ in _PLACE_ENTS) and t.head.i != t.i:
             # (a name the tagger took for a common noun, "Guterres, who was received by X, was due to ...", is no

@@ -62,6 +62,8 @@ def test_names_match_by_alias_surname_and_group_owner(resources: pipeline.Resour
     assert names.same("Putin's aides", "Vladimir Putin's aides")
     assert names.same("Russia's delegation", "Russian delegation")
     assert names.same("Pashinyan", "Nikol Pashinyan")
+    assert names.same("Hanna Tetteh", "Hanna Serwaa Tetteh")  # a middle name written once
+    assert not names.same("Hanna Tetteh", "Hanna Serwaa Mensah")
     assert not names.same("Putin's aides", "Vladimir Putin")
     assert not names.same("Jared Kushner", "Steve Witkoff")
 

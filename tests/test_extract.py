@@ -419,6 +419,10 @@ PROPOSALS = [
      {(("China", "Brazil"), "6-point plan")}),
     ("Putin proposed that Ukraine withdraw from the Donetsk region in exchange for a freeze of the front line.",
      {(("Vladimir Putin",), "proposal")}),
+    # regressions (batch ao/ap): a drafted resolution and a concept put forward are plans
+    ("The United States and Panama drafted a resolution authorising the force.",
+     {(("United States", "Panama"), "resolution")}),
+    ("Rubio said Lavrov had put forward a new concept for ending the war.", {(("Sergei Lavrov",), "concept")}),
     # "the Iranian minister" the gazetteer cannot resolve is the Iranian named last
     ("Abbas Araghchi arrived in Muscat on Saturday. The Iranian minister then presented a four-point proposal.",
      {(("Abbas Araghchi",), "4-point proposal")}),
@@ -1525,3 +1529,16 @@ def test_review_cases_of_this_round(resources: pipeline.Resources) -> None:
                            "President Gitanas Nauseda, Latvian President Edgars Rinkevics, and Estonian Prime Minister "
                            "Kristen Michal.")
     assert frozenset({"Mark Rutte", "Kristen Michal"}) in found
+
+
+def test_a_when_clause_on_a_time_tells_what_happened_then(resources: pipeline.Resources) -> None:
+    # regression (batch ao): "prepared on Monday evening, when X was received by Y" is no planned meeting
+    assert meetings(resources, "The ground had been prepared on Monday evening, when Armando Benedetti, the "
+                               "ambassador in Caracas, was received by Vice President Delcy Rodriguez.") == {
+        frozenset({"Armando Benedetti", "Delcy Rodríguez"}): ("happened", "in person")}
+
+
+def test_a_group_led_by_someone_is_met_through_its_leader_after_the_verb_too(resources: pipeline.Resources) -> None:
+    # regression (batch ap): as in subject position, "sat down with negotiators led by X" names X, not the group
+    assert met(resources, "Steve Witkoff and Jared Kushner sat down with Hamas negotiators led by Khalil al-Hayya.") \
+        == {frozenset({"Steve Witkoff", "Khalil al-Hayya"}), frozenset({"Jared Kushner", "Khalil al-Hayya"})}
