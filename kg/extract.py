@@ -52,7 +52,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
             facts.extend(_verbal_meeting(tok, res, pat, article, norm))  # "Driscoll walked Zelensky through it"
         if tok.lower_ == "present" and (tok.pos_ == "ADJ" or tok.dep_ in ("acomp", "nsubj")):
             facts.extend(_same_talks(_present_at(tok, res, pat, article, norm, _last_participants(
-                facts, norm.to_original(tok.sent.start_char)), chairs, facts), facts))
+                facts, norm.to_original(tok.sent.start_char), place=modality.location(tok)), chairs, facts), facts))
         elif tok.lemma_.lower() == "take" and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
             facts.extend(_same_talks(_took_part(tok, res, pat, article, norm, _last_participants(
@@ -707,6 +707,9 @@ def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",
     found += [c for p in found for c in p.conjuncts if c.lower_ in preps]
     # "held talks with A and with B": the parse made the second "with" a conjunct of the verb
     found += [c for c in tok.children if c.dep_ == "conj" and c.lower_ in preps and c not in found]
+    if found:  # "talks with A in Tripoli and with B in Benghazi": the second "with" a conjunct of the place's "in"
+        found += [c for p in tok.children if p.dep_ == "prep" and p.lower_ not in preps for c in p.conjuncts
+                  if c.lower_ in preps and c not in found]
     return actors_under([o for p in found for o in p.children if o.dep_ == "pobj"
                          and not any(c.lower_ == "present" for c in o.children)], res)  # not "with A present"
 
@@ -1214,11 +1217,16 @@ def _nominal_meeting(noun: Token, res: Resolution, pat: Patterns, article: Artic
             between += subj  # they met each other
     frame = None
     if not owners and not between and support is None and withs and held.dep_ == "pobj" \
-            and held.head.lower_ in _FRAME_PREPS and held.head.head.pos_ in ("VERB", "AUX"):
+            and held.head.lower_ in _FRAME_PREPS:
         # "Witkoff flew to Jerusalem for a meeting with X", "began the day with a meeting with X",
         # "after talks with X in Ankara, Y flew on", "went into talks with X", "emerged from four hours of talks"
         frame = held.head.head
-        owners += _subjects(frame, res)[0]
+        if frame.dep_ == "npadvmod" and frame.pos_ == "NOUN":
+            frame = frame.head  # "made a stop in Delhi the same day/npadvmod for talks with X": the parse hung "for" on the time
+        if frame.pos_ in ("VERB", "AUX"):
+            owners += _subjects(frame, res)[0]
+        else:
+            frame = None
     joined_for = not owners and not between and support is None and not withs and held.dep_ == "pobj" \
         and held.head.lower_ == "for" and held.head.head.lemma_.lower() == "join" and held.head.head.pos_ == "VERB"
     if joined_for:  # "Modi joined Ramaphosa and Lula on Saturday for a meeting of the IBSA grouping": all three met
@@ -1269,14 +1277,17 @@ _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host",
                "sit", "seat"}
 
 
-def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False) -> tuple[Actor, ...]:
+def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False, place: str = ""
+                       ) -> tuple[Actor, ...]:
     """Return everyone in the latest meeting that happened, to resolve "the talks" in a later sentence.
 
     With ``before`` (an offset in the original text), only a meeting read in the 600 characters before counts;
-    with ``everyone``, the participants of all those meetings (both sides of talks told in several sentences).
+    with ``everyone``, the participants of all those meetings (both sides of talks told in several sentences);
+    with ``place``, the latest meeting held there if there is one ("present at the talks in Kyiv").
     """
     meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person
                 and (before < 0 or before - 600 <= f.evidence.start <= before)]
+    meetings = [m for m in meetings if m.location == place] or meetings if place else meetings
     if not meetings:
         return ()
     if everyone:
@@ -1609,9 +1620,9 @@ def _nominal_preps(noun: Token) -> list[Token]:
     out, todo = [], list(noun.children)
     while todo:
         t = todo.pop()
-        if t.dep_ == "prep":
-            out.append(t)
-            todo.extend(c for c in t.children if c.dep_ == "pobj")
+        if t.dep_ == "prep" or t.dep_ == "conj" and t.pos_ == "ADP" and t.head.dep_ == "prep":
+            out.append(t)  # (also "talks with A in Tripoli and with B in Benghazi": a conjunct of the "in")
+            todo.extend(c for c in t.children if c.dep_ in ("pobj", "conj"))
         elif t.dep_ == "pobj" and t.pos_ in ("NOUN", "PROPN"):
             todo.extend(c for c in t.children if c.dep_ == "prep")
     return out
@@ -1720,7 +1731,10 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _ANSWERS:
         proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
         # counter-proposal"
-    if not proposers and noun.dep_ in ("dobj", "obj", "nsubjpass") and _is_proposal_verb(head, pat):
+    # "to hand Araghchi a proposal prepared by Witkoff": who wrote it (read below), not who carried it
+    authored = any(c.dep_ == "acl" and _is_proposal_verb(c, pat) and any(a.dep_ == "agent" for a in c.children)
+                   for c in noun.children)
+    if not proposers and not authored and noun.dep_ in ("dobj", "obj", "nsubjpass") and _is_proposal_verb(head, pat):
         subj, agents = _subjects(head, res)
         proposers = agents if noun.dep_ == "nsubjpass" else subj
         rule = f"verb:{head.lemma_.lower()}" + (":passive" if noun.dep_ == "nsubjpass" else "")

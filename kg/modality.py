@@ -236,8 +236,8 @@ def location(trigger: Token) -> str:
     """
     holders = [trigger, trigger.head]
     holders += [c for c in trigger.children if c.dep_ in ("dobj", "obj", "attr")]
-    holders += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with"
-                for o in p.children if o.dep_ == "pobj"]
+    holders += [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "with" or p.dep_ == "agent"
+                for o in p.children if o.dep_ == "pobj"]  # also "was received by X in Kyiv"
     for t in holders:
         found = _place_under(t, 2)
         if found:

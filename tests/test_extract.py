@@ -423,6 +423,9 @@ PROPOSALS = [
     ("The United States and Panama drafted a resolution authorising the force.",
      {(("United States", "Panama"), "resolution")}),
     ("Rubio said Lavrov had put forward a new concept for ending the war.", {(("Sergei Lavrov",), "concept")}),
+    # who wrote a plan, not who carried it
+    ("Omani Foreign Minister Badr Albusaidi travelled to Tehran to hand Araghchi a US proposal prepared by Witkoff.",
+     {(("Steve Witkoff",), "proposal")}),
     # "the Iranian minister" the gazetteer cannot resolve is the Iranian named last
     ("Abbas Araghchi arrived in Muscat on Saturday. The Iranian minister then presented a four-point proposal.",
      {(("Abbas Araghchi",), "4-point proposal")}),
@@ -458,6 +461,8 @@ PLACES = [
     ("On Monday, Saudi Crown Prince Mohammed bin Salman received Zelensky at his palace in Jeddah.", "Jeddah",
      "2025-12-01"),
     ("The Iranian foreign minister Abbas Araghchi met with Albusaidi on Saturday morning.", "", "2025-11-29"),
+    # regression (batch ao): the place hung on the passive's agent
+    ("Emmanuel Macron was received by Volodymyr Zelensky in Kyiv on Tuesday.", "Kyiv", "2025-12-02"),
 ]
 
 
@@ -1542,3 +1547,27 @@ def test_a_group_led_by_someone_is_met_through_its_leader_after_the_verb_too(res
     # regression (batch ap): as in subject position, "sat down with negotiators led by X" names X, not the group
     assert met(resources, "Steve Witkoff and Jared Kushner sat down with Hamas negotiators led by Khalil al-Hayya.") \
         == {frozenset({"Steve Witkoff", "Khalil al-Hayya"}), frozenset({"Jared Kushner", "Khalil al-Hayya"})}
+
+
+def test_talks_with_one_side_in_each_city(resources: pipeline.Resources) -> None:
+    # regression (batch ao): the second "with" is a conjunct of the first city's "in"
+    intro = "Prime Minister Abdul Hamid Dbeibah and Field Marshal Khalifa Haftar spoke. "
+    for text in ("Boulos visited Libya in July, holding talks with Dbeibah in Tripoli and with Haftar in Benghazi.",
+                 "Boulos met with Dbeibah in Tripoli and with Haftar in Benghazi."):
+        found = met(resources, intro + text)
+        assert {frozenset({"Massad Boulos", "Abdul Hamid Dbeibah"})} < found and len(found) == 2, text
+
+
+def test_talks_hung_on_a_time_phrase(resources: pipeline.Resources) -> None:
+    # regression (batch ao): "the same day/npadvmod for talks with X": the traveller is the verb's subject
+    assert met(resources, "Adel al-Jubeir made an unannounced stop in New Delhi the same day for talks with "
+                          "Jaishankar.") == {frozenset({"Adel al-Jubeir", "S. Jaishankar"})}
+
+
+def test_present_at_the_talks_held_in_the_named_city(resources: pipeline.Resources) -> None:
+    # regression: "the talks in Kyiv" are the Kyiv meeting, not the Moscow talks told after it in the same sentence
+    found = met(resources, "Emmanuel Macron was received by Volodymyr Zelensky in Kyiv on Tuesday, a day after five "
+                           "hours of talks with Vladimir Putin at the Kremlin. Present at the talks in Kyiv were Andriy "
+                           "Yermak, the head of Zelensky's office, and Emmanuel Bonne, Macron's diplomatic adviser.")
+    assert frozenset({"Emmanuel Bonne", "Volodymyr Zelensky"}) in found
+    assert frozenset({"Emmanuel Bonne", "Vladimir Putin"}) not in found
