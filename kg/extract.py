@@ -720,6 +720,11 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     lemma = verb.lemma_.lower()
     subjects, agents = _subjects(verb, res, exclude=verb if verb.dep_ == "advcl" else None)
     objects = _with_objects(verb, res)
+    if lemma == "face" and verb.tag_ == "VBG" and (seat := _seat_before(verb)) is not None:
+        # "A sat alongside B and C, facing D and E": A, B and C sat across from D and E
+        subjects = list(dict.fromkeys((subjects or _subjects(seat, res)[0]) + actors_under(
+            [o for p in seat.children if p.lower_ in ("alongside", "beside", "with", "next")
+             for o in p.subtree if o.dep_ == "pobj"], res)))
     if lemma not in pat.meeting_verbs_needing_with:
         objects += actors_under([c for c in verb.children if c.dep_ in ("dobj", "obj")], res)
         late = _object_read_as_subject(verb)
@@ -857,6 +862,17 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
                 found += [replace(f, location=place or f.location)
                           for f in _meetings(_pairs(subjects, gapped), verb, status, mode, rule, res, article, norm)]
     return found
+
+
+def _seat_before(facing: Token) -> Token | None:
+    """Return the "sat" that ", facing X" follows in its sentence ("sat alongside A, facing B"), wherever the
+    parse hung the participle."""
+    if facing.i == 0 or facing.doc[facing.i - 1].text != ",":
+        return None
+    if facing.head.lemma_.lower() in ("sit", "seat"):
+        return facing.head
+    return next((t for t in reversed(facing.doc[facing.sent.start: facing.i]) if t.lemma_.lower() in ("sit", "seat")
+                 and t.pos_ == "VERB"), None)
 
 
 def _hung_preps(verb: Token, word: str, res: Resolution) -> list[Token]:
@@ -1355,6 +1371,9 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         elif lemma in ("sit", "seat") and not agents and mode == "in person" and (any(
                 p.dep_ == "prep" and p.lower_ == "between" for p in verb.children) or _hung_preps(verb, "between", res)):
             rule, pairs = "verb:sit:between", _sat_between(verb, res, pat)
+        elif lemma == "sit" and not agents and earlier and mode == "in person" and _across_the_table(verb, res):
+            rule, pairs = "verb:sit:across", [(a, b) for a in _subjects(verb, res)[0] for b in earlier
+                                              if a != b and _same_level(a, b) and not res.same_party(a, b)]
         elif lemma in ("accompany", "sit", "flank") and not agents and earlier and mode == "in person":
             rule, pairs = f"verb:{lemma}:side", _at_their_side(verb, res, earlier)
         elif lemma == "bring" and earlier and mode == "in person":
@@ -1459,6 +1478,14 @@ def _sat_between(verb: Token, res: Resolution, pat: Patterns) -> list[tuple[Acto
     sides = [a for a in dict.fromkeys(sides) if a.type in ("Person", "Group")]
     who = _subjects(verb, res)[0]
     return [p for p in _pairs(who, sides) + _pairs(sides, []) if not res.same_party(*p) and _same_level(*p)]
+
+
+def _across_the_table(verb: Token, res: Resolution) -> bool:
+    """True for "Across the table sat A and B" after talks just told: across from whom is left to the reader
+    (but "Across from X sat Y" names X, see ``_inverted_across``)."""
+    lead = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("across", "opposite")), None)
+    return lead is not None and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
+        and not any(res.at(t.i) is not None for t in lead.subtree)
 
 
 def _at_their_side(verb: Token, res: Resolution, earlier: tuple[Actor, ...]) -> list[tuple[Actor, ...]]:

@@ -1571,3 +1571,25 @@ def test_present_at_the_talks_held_in_the_named_city(resources: pipeline.Resourc
                            "Yermak, the head of Zelensky's office, and Emmanuel Bonne, Macron's diplomatic adviser.")
     assert frozenset({"Emmanuel Bonne", "Volodymyr Zelensky"}) in found
     assert frozenset({"Emmanuel Bonne", "Vladimir Putin"}) not in found
+
+
+def test_across_the_table_sat_the_other_side(resources: pipeline.Resources) -> None:
+    # regression (batch ap): "Across the table sat A and B" after the talks: across from the other side of them
+    found = met(resources, "Vladimir Putin and Donald Trump met at the air base. Trump was flanked by Secretary of "
+                           "State Marco Rubio and his special envoy, Steve Witkoff. Across the table sat Foreign "
+                           "Minister Sergei Lavrov and Yuri Ushakov, Putin's foreign policy adviser.")
+    assert {frozenset({a, b}) for a in ("Sergei Lavrov", "Yuri Ushakov")
+            for b in ("Donald Trump", "Marco Rubio", "Steve Witkoff")} < found
+    assert frozenset({"Sergei Lavrov", "Vladimir Putin"}) not in found
+
+
+def test_sat_alongside_some_facing_others(resources: pipeline.Resources) -> None:
+    # regression (batch ap): "A sat alongside B and C, facing D and E", wherever the parse hung "facing"
+    found = met(resources, "His first outing came on February 18 at the Diriyah Palace in Riyadh, where Kirill "
+                           "Dmitriev sat alongside Foreign Minister Sergei Lavrov and presidential aide Yuri Ushakov, "
+                           "facing Secretary of State Marco Rubio and national security adviser Mike Waltz, in the "
+                           "first high-level talks since the invasion.")
+    assert found == {frozenset({a, b}) for a in ("Kirill Dmitriev", "Sergei Lavrov", "Yuri Ushakov")
+                     for b in ("Marco Rubio", "Mike Waltz")}
+    assert met(resources, "Lavrov sat next to Putin, facing Rubio.") == {
+        frozenset({"Sergei Lavrov", "Marco Rubio"}), frozenset({"Vladimir Putin", "Marco Rubio"})}
