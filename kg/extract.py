@@ -701,12 +701,19 @@ def _apposed_to(noun: Token, res: Resolution) -> list[Actor]:
     return [a for a in m.actors if a.type == "Person"]
 
 
+def _at_side(prep: Token) -> bool:
+    """"with X at his side", "with X beside him": X is on the side of the one who meets, not met."""
+    return prep.lower_ == "with" and any(c.dep_ == "prep" and (c.lower_ == "beside" or c.lower_ in ("at", "by") and any(
+        o.lower_ == "side" for o in c.children)) for c in prep.children)
+
+
 def _with_objects(tok: Token, res: Resolution, preps: tuple[str, ...] = ("with",)) -> list[Actor]:
     """Return the actors after "with", also in "with A on Tuesday and with B on Monday"."""
     found = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in preps]
     found += [c for p in found for c in p.conjuncts if c.lower_ in preps]
     # "held talks with A and with B": the parse made the second "with" a conjunct of the verb
     found += [c for c in tok.children if c.dep_ == "conj" and c.lower_ in preps and c not in found]
+    found = [p for p in found if not _at_side(p)]
     if found:  # "talks with A in Tripoli and with B in Benghazi": the second "with" a conjunct of the place's "in"
         found += [c for p in tok.children if p.dep_ == "prep" and p.lower_ not in preps for c in p.conjuncts
                   if c.lower_ in preps and c not in found]
@@ -720,6 +727,8 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     lemma = verb.lemma_.lower()
     subjects, agents = _subjects(verb, res, exclude=verb if verb.dep_ == "advcl" else None)
     objects = _with_objects(verb, res)
+    subjects += [a for p in verb.children if p.dep_ == "prep" and _at_side(p) for a in actors_under(
+        [o for o in p.children if o.dep_ == "pobj"], res) if a not in subjects]  # "With X at his side, Y received Z"
     if lemma == "face" and verb.tag_ == "VBG" and (seat := _seat_before(verb)) is not None:
         # "A sat alongside B and C, facing D and E": A, B and C sat across from D and E
         subjects = list(dict.fromkeys((subjects or _subjects(seat, res)[0]) + actors_under(

@@ -815,7 +815,9 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         country = nationals.get(tok.lower_) or owner
         if country is not None:  # "the two Americans": Americans only
             sides = sides or _sides(mentions, roles, gaz, article)
-            earlier = [g for g in earlier if all(sides.get(a.key, country) == country for a in g[1])]
+            known = [g for g in groups if g[0] < tok.i and (not size or len(g[1]) == size)
+                     and all(sides.get(a.key) == country for a in g[1])]  # anywhere before, if all are known
+            earlier = known or [g for g in earlier if all(sides.get(a.key, country) == country for a in g[1])]
         role = tok.lemma_.lower()
         if role in ("minister", "president", "envoy", "negotiator"):  # "the two ministers": ministers only
             def holds(a: Actor) -> bool:  # (a vice president or deputy minister is not one of "the two presidents")

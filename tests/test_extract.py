@@ -1593,3 +1593,16 @@ def test_sat_alongside_some_facing_others(resources: pipeline.Resources) -> None
                      for b in ("Marco Rubio", "Mike Waltz")}
     assert met(resources, "Lavrov sat next to Putin, facing Rubio.") == {
         frozenset({"Sergei Lavrov", "Marco Rubio"}), frozenset({"Vladimir Putin", "Marco Rubio"})}
+
+
+def test_the_two_americans_are_two_known_americans(resources: pipeline.Resources) -> None:
+    # regression (batch ap): "the two Americans" are the last two named whose side is known to be American, however
+    # far back, not the last pair with someone of unknown side; whoever is "at his side" is on the host's side
+    found = met(resources, "Steve Witkoff and Jared Kushner were received by Vladimir Putin in the Kremlin on "
+                           "Tuesday. In Geneva on November 23, the shorter framework drafted by Rubio and Andriy "
+                           "Yermak replaced the first text. Tuesday's meeting in the Kremlin brought that framework to "
+                           "Putin. With "
+                           "Ushakov at his side, the Russian president received the two Americans late in the evening.")
+    assert {frozenset({"Yuri Ushakov", "Steve Witkoff"}), frozenset({"Yuri Ushakov", "Jared Kushner"})} < found
+    assert not any("Andriy Yermak" in p and ("Vladimir Putin" in p or "Yuri Ushakov" in p) for p in found)
+    assert frozenset({"Yuri Ushakov", "Vladimir Putin"}) not in found
