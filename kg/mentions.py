@@ -757,6 +757,7 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
     known = {**by_token, **{m.root: m for m in mentions if m.kind == "pronoun"}}
     nationals = {f"{form}s".lower(): country for country, forms in gaz.demonyms.items() for form in forms
                  if form[-1:].isalpha() and not form.endswith("s")}  # "americans", "russians"
+    demonym_of = {form.lower(): country for country, forms in gaz.demonyms.items() for form in forms}
     for tok in doc:  # "Merz welcomed Zelensky ..., before the two leaders held talks": subject and object
         if tok.pos_ == "VERB":
             subj = [known[c.i] for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in known]
@@ -789,8 +790,10 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
                                          or tok.lower_ == "them" and tok.dep_ in ("dobj", "pobj")
                                          and not (tok.i > 0 and doc[tok.i - 1].lower_ == "among")) \
             or owner is not None
+        counted = any(c.dep_ == "nummod" and c.lower_ in _NUMBERS for c in tok.children) \
+            and not any(c.dep_ == "appos" for c in tok.children)  # (not "the two foreign ministers, A and B")
         if not plural and tok.lower_ in _PLURAL_PEOPLE and any(c.lower_ == "the" for c in tok.children) \
-                and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same"
+                and not any(c.dep_ in ("poss", "amod", "compound") and c.lower_ != "same" and not counted
                             or c.dep_ == "prep" and c.lower_ in ("of", "from")
                             and not any(o.lower_ in ("state", "government") for o in c.children)  # "heads of state"
                             for c in tok.children):
@@ -813,6 +816,13 @@ def _plurals(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], ro
         if tok.lower_ in ("leaders", "ministers", "presidents", "men", "women", "americans", "envoys"):
             earlier = [g for g in earlier if all(a.type == "Person" for a in g[1])]  # "the two men": people only
         country = nationals.get(tok.lower_) or owner
+        if counted and country is None:  # "the two EU leaders", "the two Russian ministers": no one known elsewhere
+            named = [a.key for c in tok.children if c.dep_ in ("compound", "amod") and c.i in by_token
+                     for a in by_token[c.i].actors] + [demonym_of[c.lower_] for c in tok.children
+                                                       if c.dep_ in ("compound", "amod") and c.lower_ in demonym_of]
+            if named:
+                sides = sides or _sides(mentions, roles, gaz, article)
+                earlier = [g for g in earlier if all(sides.get(a.key) in (None, *named) for a in g[1])]
         if country is not None:  # "the two Americans": Americans only
             sides = sides or _sides(mentions, roles, gaz, article)
             known = [g for g in groups if g[0] < tok.i and (not size or len(g[1]) == size)

@@ -1606,3 +1606,15 @@ def test_the_two_americans_are_two_known_americans(resources: pipeline.Resources
     assert {frozenset({"Yuri Ushakov", "Steve Witkoff"}), frozenset({"Yuri Ushakov", "Jared Kushner"})} < found
     assert not any("Andriy Yermak" in p and ("Vladimir Putin" in p or "Yuri Ushakov" in p) for p in found)
     assert frozenset({"Yuri Ushakov", "Vladimir Putin"}) not in found
+
+
+def test_the_two_eu_leaders(resources: pipeline.Resources) -> None:
+    # regression (batch as): a counted plural with a modifier ("the two EU leaders") is the last two named together
+    # with no one known to be of another side; "the two foreign ministers, A and B" names its own two
+    found = met(resources, "Ursula von der Leyen and Antonio Costa met Xi Jinping in Beijing. After the session with "
+                           "Xi, the two EU leaders held a second round of talks with Premier Li Qiang.")
+    assert {frozenset({"Ursula von der Leyen", "Li Qiang"}), frozenset({"António Costa", "Li Qiang"})} < found
+    assert frozenset({"Xi Jinping", "Li Qiang"}) not in found
+    found = met(resources, "Erdogan met Pashinyan in Ankara. In New York, Antony Blinken hosted the two foreign "
+                           "ministers, Jeyhun Bayramov and Ararat Mirzoyan, for their first meeting since the fighting.")
+    assert frozenset({"Antony Blinken", "Nikol Pashinyan"}) not in found
