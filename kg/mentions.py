@@ -146,7 +146,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions.extend(_guests(doc, by_token))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     sides = _sides(mentions, roles, gaz, article)
-    for who, whom in _companions(doc, mentions, by_token):
+    for who, whom in _companions(doc, mentions, by_token) + _titled_after(doc, mentions, by_token):
         if who.key not in sides and whom.key in sides:
             sides[who.key] = sides[whom.key]
     return Resolution(sorted(mentions, key=lambda m: m.start), roles, by_token, sides,
@@ -196,6 +196,28 @@ def _companions(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention])
                 else [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
             out += [(m.actors[0], a) for h in heads if (n := by_token.get(h.i)) is not None for a in n.actors
                     if a != m.actors[0]]
+    return out
+
+
+def _titled_after(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention]) -> list[tuple[Actor, Actor]]:
+    """Return (person, whom they are listed after): "Saudi Foreign Minister A and National Security Adviser B":
+    a bare title after "and" shares the nationality of the title before it."""
+    out = []
+    for m in mentions:
+        if m.kind != "name" or len(m.actors) != 1 or m.actors[0].type != "Person":
+            continue
+        k = m.start - 1
+        while k >= 0 and doc[k].is_title and doc[k].pos_ in ("PROPN", "NOUN") and (
+                k in by_token and by_token[k].kind in ("named-role", "role")  # the title, read as a role of m
+                or doc[k].lower_ in _WORDS["office_words"]  # or "National Security" read as an organisation
+                or not doc[k].ent_type_ and k not in by_token):  # or as plain words
+            k -= 1
+        if k == m.start - 1 or k < 1 or doc[k].lower_ != "and":
+            continue
+        before = by_token.get(k - 1)
+        if before is not None and before.kind == "name" and len(before.actors) == 1 \
+                and before.actors[0].type == "Person":
+            out.append((m.actors[0], before.actors[0]))
     return out
 
 

@@ -1618,3 +1618,14 @@ def test_the_two_eu_leaders(resources: pipeline.Resources) -> None:
     found = met(resources, "Erdogan met Pashinyan in Ankara. In New York, Antony Blinken hosted the two foreign "
                            "ministers, Jeyhun Bayramov and Ararat Mirzoyan, for their first meeting since the fighting.")
     assert frozenset({"Antony Blinken", "Nikol Pashinyan"}) not in found
+
+
+def test_a_bare_title_after_and_shares_the_nationality_before_it(resources: pipeline.Resources) -> None:
+    # regression (batch as): "Saudi Foreign Minister A and National Security Adviser B" are both Saudi, so they do
+    # not pair with each other at the table (but "US envoy A and Kremlin aide B" are of two sides)
+    found = met(resources, "Rubio met Lavrov in Riyadh. Saudi Foreign Minister Prince Faisal bin Farhan and National "
+                           "Security Adviser Musaed Al-Aiban also sat at the table at the start of the session.")
+    assert frozenset({"Faisal bin Farhan Al Saud", "Musaed Al-Aiban"}) not in found
+    assert frozenset({"Musaed Al-Aiban", "Sergei Lavrov"}) in found
+    found = met(resources, "Lavrov met Rubio. US envoy Steve Witkoff and Kremlin aide Yuri Ushakov sat at the table too.")
+    assert frozenset({"Steve Witkoff", "Yuri Ushakov"}) in found
