@@ -65,7 +65,7 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 # everyone at the talks just described (but "sat in on the talks" are the talks just reported)
                 earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
             else:
-                earlier = _last_participants(facts)
+                earlier = _last_participants(facts, place=_talks_place(tok))
             facts.extend(_same_talks(_joined(tok, res, pat, article, norm, earlier, chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -685,7 +685,7 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
 def _apposition_owner(tok: Token, res: Resolution) -> list[Actor]:
     """Return the person whose apposition ``tok`` ends: "A, a senior adviser to the president of the UAE, who met B"
     hangs "who" on the UAE, but "who" is a person: A."""
-    owner = next((a.head for a in tok.ancestors if a.dep_ == "appos"), None)
+    owner = next((a.head for a in [tok, *tok.ancestors] if a.dep_ == "appos"), None)  # ("A, the EU coordinator, who")
     m = res.at(owner.i) if owner is not None else None
     return [a for a in m.actors if a.type == "Person"] if m is not None and m.kind != "pronoun" else []
 
@@ -1162,7 +1162,10 @@ def _possessors(noun: Token, res: Resolution) -> list[Actor]:
 
 
 def _separate_withs(noun: Token, support: Token | None) -> bool:
-    """True for "talks with A and with B": a second "with" of its own, so A and B were at separate meetings."""
+    """True for "talks with A and with B": a second "with" of its own, so A and B were at separate meetings; also
+    "meetings with A and B", in the plural."""
+    if noun.lower_ in ("meetings", "sessions", "encounters"):
+        return True
     withs = [p for t in (noun, support) if t is not None for p in t.children if p.dep_ in ("prep", "conj")
              and p.lower_ == "with"]
     return any(c.lower_ == "with" and c.dep_ == "conj" for p in withs for c in p.children) or len(withs) > 1 \
@@ -1308,11 +1311,15 @@ def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = Fal
 
     With ``before`` (an offset in the original text), only a meeting read in the 600 characters before counts;
     with ``everyone``, the participants of all those meetings (both sides of talks told in several sentences);
-    with ``place``, the latest meeting held there if there is one ("present at the talks in Kyiv").
+    with ``place``, the latest meeting held there if there is one ("present at the talks in Kyiv"), and with
+    ``"=" + place`` only a meeting held there ("sat in on the Istanbul talks").
     """
     meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person
                 and (before < 0 or before - 600 <= f.evidence.start <= before)]
-    meetings = [m for m in meetings if m.location == place] or meetings if place else meetings
+    if place.startswith("="):  # the talks are named by their place ("the Istanbul talks"): held there or none
+        meetings = [m for m in meetings if m.location == place[1:]]
+    elif place:
+        meetings = [m for m in meetings if m.location == place] or meetings
     if not meetings:
         return ()
     if everyone:
@@ -1546,6 +1553,14 @@ def _as_too(verb: Token, lemma: str, res: Resolution) -> list[Actor]:
     """Return the actors of ", as did X" (``lemma`` "do") or ", as was X" ("be") hung on ``verb``: they did it too."""
     return actors_under([c for v in verb.children if v.dep_ == "advcl" and v.lemma_ == lemma
                          and any(m.lower_ == "as" for m in v.children) for c in v.children if c.dep_ == "nsubj"], res)
+
+
+def _talks_place(verb: Token) -> str:
+    """Return "=Istanbul" for "sat in on / joined the Istanbul talks": talks the text names by their place."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
+    return next(("=" + c.text for h in heads for c in h.children if c.dep_ == "compound"
+                 and c.ent_type_ in ("GPE", "LOC", "FAC")), "")
 
 
 def _sits_in(verb: Token) -> bool:

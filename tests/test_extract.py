@@ -1629,3 +1629,26 @@ def test_a_bare_title_after_and_shares_the_nationality_before_it(resources: pipe
     assert frozenset({"Musaed Al-Aiban", "Sergei Lavrov"}) in found
     found = met(resources, "Lavrov met Rubio. US envoy Steve Witkoff and Kremlin aide Yuri Ushakov sat at the table too.")
     assert frozenset({"Steve Witkoff", "Yuri Ushakov"}) in found
+
+
+def test_meetings_in_the_plural_are_separate(resources: pipeline.Resources) -> None:
+    # regression (batch ar): "visited Kyiv and Moscow for meetings with Zelensky and Putin": not Zelensky with Putin
+    found = met(resources, "Widodo, who visited Kyiv and Moscow in June for meetings with Zelensky and Putin, has "
+                           "urged the group to focus on food.")
+    assert frozenset({"Joko Widodo", "Vladimir Putin"}) in found
+    assert frozenset({"Volodymyr Zelensky", "Vladimir Putin"}) not in found
+
+
+def test_who_after_a_role_apposition_is_the_person(resources: pipeline.Resources) -> None:
+    # regression (batch ar): "A, the EU coordinator, who met B and C separately": A met each
+    assert met(resources, "Messages are carried by Enrique Mora, the EU coordinator, who met Ali Bagheri Kani and "
+                          "Robert Malley separately at the Palais Coburg hotel.") == {
+        frozenset({"Enrique Mora", "Ali Bagheri Kani"}), frozenset({"Enrique Mora", "Robert Malley"})}
+
+
+def test_talks_named_by_their_place_are_not_the_last_meeting(resources: pipeline.Resources) -> None:
+    # "who sat in on the Istanbul talks in March" does not join the Kyiv meeting just reported
+    found = met(resources, "Erdogan met Zelensky in Kyiv on Friday. Roman Abramovich, the Russian billionaire who sat "
+                           "in on the Istanbul peace talks in March, also played a part, a person familiar with the "
+                           "negotiations said.")
+    assert found == {frozenset({"Recep Tayyip Erdoğan", "Volodymyr Zelensky"})}
