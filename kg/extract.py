@@ -1716,8 +1716,8 @@ def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
     if tok.lower_ in pat.plan_nouns or tok.lemma_.lower() in pat.plan_nouns:
         return True
     if tok.lemma_.lower() in ("treaty", "agreement", "accord", "deal", "resolution", "declaration", "text") \
-            and any(c.lower_ == "draft" for c in tok.lefts):
-        return True  # "an eight-point draft treaty"
+            and any(c.lower_ == "draft" for c in tok.subtree if c.i < tok.i):
+        return True  # "an eight-point draft treaty", "a draft peace agreement"
     counted = _POINTS.search(tok.doc[tok.left_edge.i: tok.i].text) if tok.i > tok.left_edge.i else None
     if tok.lemma_.lower() not in _NOT_POINT_PLANS and counted is not None \
             and (counted.group(1).isdigit() or counted.group(1).lower() in _NUMBER_WORDS):
@@ -1725,6 +1725,7 @@ def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
     return tok.lower_ == "paper" and any(c.lower_ in ("position", "peace", "concept") for c in tok.lefts)
 
 
+_LENGTHS = {"page", "article", "word", "clause", "paragraph"}  # "a 181-page blueprint" is a blueprint
 _NOT_POINT_PLANS = {"lead", "drop", "gap", "margin", "rise", "fall", "increase", "decline", "scale", "swing", "jump",
                     "advantage", "deficit", "cut", "hike"}  # "a 10-point lead in the polls"
 
@@ -1743,7 +1744,8 @@ def plan_of(noun: Token, article_id: str, plans: dict[tuple[str, int | None], Pl
         count = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw)
     kind_words = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")
                   and (c.pos_ in ("NOUN", "X") or c.pos_ == "ADJ" and c.lower_ in _KIND_ADJECTIVES)
-                  and c.lower_ not in _NOT_KIND_WORDS and not c.like_num and "point" not in c.lower_]
+                  and c.lower_ not in _NOT_KIND_WORDS and not c.like_num and "point" not in c.lower_
+                  and not (c.lemma_.lower() in _LENGTHS and any(n.dep_ == "nummod" or n.like_num for n in c.lefts))]
     kind = "".join(w.text_with_ws for w in kind_words).lower().strip() if kind_words else ""
     if noun.i > 1 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].lower_ == "counter":
         kind = "counter-"  # "counter - proposal" as tokenised
@@ -1823,7 +1825,9 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
                 proposers = list(dict.fromkeys(proposers + _with_objects(c, res)))
     if not proposers:
         return None
-    plan = _definite_antecedent(noun, plan_of(noun, article.id, plans), plans)
+    named = noun.head if noun.dep_ == "appos" and _is_plan_noun(noun.head, pat) else noun  # "the X plan, a
+    # 181-page blueprint drawn up by A": the plan the apposition describes
+    plan = _definite_antecedent(named, plan_of(named, article.id, plans), plans)
     return Proposal(proposers=tuple(proposers), plan=plan, evidence=evidence(noun.sent, norm, article, rule))
 
 

@@ -423,6 +423,13 @@ PROPOSALS = [
     ("The United States and Panama drafted a resolution authorising the force.",
      {(("United States", "Panama"), "resolution")}),
     ("Rubio said Lavrov had put forward a new concept for ending the war.", {(("Sergei Lavrov",), "concept")}),
+    # regressions (batch ar): a page count is a length, not a kind; "draft" before the kind; an apposition
+    # describes the plan it stands beside
+    ("In March an eight-page draft peace agreement drawn up by Khalilzad proposed an interim government.",
+     {(("Zalmay Khalilzad",), "peace agreement")}),
+    ("The accords leave aside the question that dominated the administration's \"Peace to Prosperity\" plan, a "
+     "181-page blueprint drawn up by Kushner and envoy Avi Berkowitz and unveiled in January.",
+     {(("Jared Kushner", "Avi Berkowitz"), "peace plan")}),
     # who wrote a plan, not who carried it
     ("Omani Foreign Minister Badr Albusaidi travelled to Tehran to hand Araghchi a US proposal prepared by Witkoff.",
      {(("Steve Witkoff",), "proposal")}),
