@@ -1015,6 +1015,10 @@ def surface_list(verb: Token, res: Resolution, pat: Patterns) -> tuple[list[Acto
             if nxt is not None and skipped < 5 and not nxt.ent_type_ in ("DATE", "TIME") and (
                     nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not (nxt.lower_.endswith("ly") and nxt.is_lower)
                     or nxt.lower_ in pat.role_nouns or nxt.tag_ == "POS"):  # not "met Trump briefly/NOUN"
+                titled = next((n for j in (m.end, m.end + 1) if (n := res.at(j)) is not None and n.start == j), None)
+                if m.kind in ("role", "named-role") and titled is not None and titled.actors == m.actors:
+                    i, skipped = titled.start, 0  # "Emirati Foreign Minister/role Sheikh A": the title of the name
+                    continue
                 modifiers.extend(m.actors)  # "Hamas negotiator X", "U.S. envoy X", "Qatar's emir X"
                 i, skipped = m.end + (nxt.tag_ == "POS"), skipped + (m.end - m.start)
                 continue

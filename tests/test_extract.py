@@ -1659,3 +1659,10 @@ def test_talks_named_by_their_place_are_not_the_last_meeting(resources: pipeline
                            "in on the Istanbul peace talks in March, also played a part, a person familiar with the "
                            "negotiations said.")
     assert found == {frozenset({"Recep Tayyip Erdoğan", "Volodymyr Zelensky"})}
+
+
+def test_a_role_mention_that_titles_the_next_name_is_no_modifier(resources: pipeline.Resources) -> None:
+    # regression (batch ar): "the two Gulf envoys, Emirati Foreign Minister Sheikh A and Bahraini Foreign Minister B"
+    assert met(resources, "Trump then held separate talks with the two Gulf envoys, Emirati Foreign Minister Sheikh "
+                          "Abdullah bin Zayed Al Nahyan and Bahraini Foreign Minister Abdullatif al-Zayani.") == {
+        frozenset({"Donald Trump", "Abdullah bin Zayed Al Nahyan"}), frozenset({"Donald Trump", "Abdullatif al-Zayani"})}
