@@ -1653,9 +1653,18 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
     present += _as_too(be, "be", res)  # "..., as was X": X was there too
+    rows: list[list[Actor]] = []  # the sides the sentence states, each of people of one side
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
-    pairs = _among(present, res)
+        start = be.i
+        for side in be.doc[be.i: be.sent.end]:  # "A and B on the American side and C on the Chinese side"
+            if side.lower_ == "side" and side.head.lower_ == "on":
+                rows.append([a for m in res.mentions if start < m.root < side.i for a in m.actors])
+                nxt = side.i + 1
+                if nxt < len(be.doc) and be.doc[nxt].lower_ == "and":
+                    present = list(dict.fromkeys(present + _surface_objects(be.doc[nxt], res, pat)))
+                start = side.i
+    pairs = [p for p in _among(present, res) if len(rows) < 2 or not any(set(p) <= set(row) for row in rows)]
     definite = _definite_meeting(talks[0], pat) or be.dep_ == "relcl" and talks[0].i == be.head.i \
         or talks[0].lemma_.lower() in _PRESENT_FOR and any(c.lower_ in ("the", "that", "this") for c in talks[0].children)
     if chairs and definite:

@@ -606,10 +606,11 @@ def _names_for(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
             return [m]  # "drafted by Witkoff and Rustem Umerov, the secretary of ...": the name just before it
         if (m := person(tok.head.i)) is not None:
             return [m]
+    plural = tok.tag_ in ("NNS", "NNPS")  # "Trump's envoys, A and B"; but "Secretary of State A and B" titles A only
     for child in tok.children:
         if child.dep_ == "appos" and (m := person(child.i)) is not None:
             found.append(m)
-            found += [c for conj in child.conjuncts if (c := person(conj.i)) is not None]
+            found += [c for conj in child.conjuncts if (c := person(conj.i)) is not None] if plural else []
     if not found:
         after = tok.i + 1 if tok.pos_ == "VERB" else tok.right_edge.i + 1  # "envoys" mis-tagged as a verb
         doc = tok.doc
@@ -617,7 +618,7 @@ def _names_for(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
             found.append(m)
         elif after < len(doc) and (m := person(after)) is not None and doc[after].is_title:
             found.append(m)
-            found += [c for conj in doc[m.root].conjuncts if (c := person(conj.i)) is not None]
+            found += [c for conj in doc[m.root].conjuncts if (c := person(conj.i)) is not None] if plural else []
     return list(dict.fromkeys(found))
 
 

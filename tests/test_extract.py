@@ -1666,3 +1666,13 @@ def test_a_role_mention_that_titles_the_next_name_is_no_modifier(resources: pipe
     assert met(resources, "Trump then held separate talks with the two Gulf envoys, Emirati Foreign Minister Sheikh "
                           "Abdullah bin Zayed Al Nahyan and Bahraini Foreign Minister Abdullatif al-Zayani.") == {
         frozenset({"Donald Trump", "Abdullah bin Zayed Al Nahyan"}), frozenset({"Donald Trump", "Abdullatif al-Zayani"})}
+
+
+def test_present_at_the_talks_on_stated_sides(resources: pipeline.Resources) -> None:
+    # regression (batch ar): "A and B on the American side and C on the Chinese side": each side across from the
+    # other; a singular title ("Secretary of State A and ...") names one person, not the whole list
+    found = met(resources, "Joe Biden met Xi Jinping in Bali. Present at the talks were Secretary of State Antony "
+                           "Blinken and Treasury Secretary Janet Yellen on the American side and Foreign Minister Wang "
+                           "Yi on the Chinese side.")
+    assert {frozenset({"Antony Blinken", "Wang Yi"}), frozenset({"Janet Yellen", "Wang Yi"})} < found
+    assert frozenset({"Antony Blinken", "Janet Yellen"}) not in found
