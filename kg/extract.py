@@ -65,7 +65,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 # everyone at the talks just described (but "sat in on the talks" are the talks just reported)
                 earlier = _last_participants(facts, norm.to_original(tok.sent.start_char), everyone=True)
             else:
-                earlier = _last_participants(facts, place=_talks_place(tok))
+                named = _talks_place(tok)  # "the Istanbul talks": held there or none
+                earlier = _last_participants(facts, place=named, only_there=bool(named))
             facts.extend(_same_talks(_joined(tok, res, pat, article, norm, earlier, chairs), facts))
         elif tok.lower_ in pat.meeting_nouns or (tok.lemma_.lower() in pat.meeting_nouns and tok.pos_ == "NOUN"):
             if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
@@ -1309,19 +1310,19 @@ _JOIN_VERBS = {"attend", "chair", "join", "mediate", "moderate", "open", "host",
                "sit", "seat"}
 
 
-def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False, place: str = ""
-                       ) -> tuple[Actor, ...]:
+def _last_participants(facts: list[Fact], before: int = -1, everyone: bool = False, place: str = "",
+                       only_there: bool = False) -> tuple[Actor, ...]:
     """Return everyone in the latest meeting that happened, to resolve "the talks" in a later sentence.
 
     With ``before`` (an offset in the original text), only a meeting read in the 600 characters before counts;
     with ``everyone``, the participants of all those meetings (both sides of talks told in several sentences);
     with ``place``, the latest meeting held there if there is one ("present at the talks in Kyiv"), and with
-    ``"=" + place`` only a meeting held there ("sat in on the Istanbul talks").
+    ``only_there`` a meeting held there or none ("sat in on the Istanbul talks").
     """
     meetings = [f for f in facts if isinstance(f, Meeting) and f.happened_in_person
                 and (before < 0 or before - 600 <= f.evidence.start <= before)]
-    if place.startswith("="):  # the talks are named by their place ("the Istanbul talks"): held there or none
-        meetings = [m for m in meetings if m.location == place[1:]]
+    if place and only_there:
+        meetings = [m for m in meetings if m.location == place]
     elif place:
         meetings = [m for m in meetings if m.location == place] or meetings
     if not meetings:
@@ -1560,10 +1561,10 @@ def _as_too(verb: Token, lemma: str, res: Resolution) -> list[Actor]:
 
 
 def _talks_place(verb: Token) -> str:
-    """Return "=Istanbul" for "sat in on / joined the Istanbul talks": talks the text names by their place."""
+    """Return "Istanbul" for "sat in on / joined the Istanbul talks": talks the text names by their place."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children if o.dep_ == "pobj"]
-    return next(("=" + c.text for h in heads for c in h.children if c.dep_ == "compound"
+    return next((c.text for h in heads for c in h.children if c.dep_ == "compound"
                  and c.ent_type_ in ("GPE", "LOC", "FAC")), "")
 
 
