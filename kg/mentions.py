@@ -75,7 +75,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     people: dict[str, Actor] = {}  # surname or full name -> actor minted in this article
     mentions: list[Mention] = []
     roles: list[StatedRole] = []
-    ents = _merge_split_names(_whole_names(_names_after_roles(list(doc.ents), gaz), gaz), gaz)
+    ents = _merge_split_names(_name_runs(_whole_names(_names_after_roles(list(doc.ents), gaz), gaz), gaz), gaz)
     for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
         if ent.label_ == "PERSON" and ent.ent_id_ in gaz.actors and gaz.actors[ent.ent_id_].type == "Person":
             _register_words(gaz.actors[ent.ent_id_], people)
@@ -304,6 +304,52 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and all(t.pos_ == "PROPN" for t in [*prev, *ent]):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
+        out.append(ent)
+    return out
+
+
+def _name_runs(ents: list[Span], gaz: Gazetteer) -> list[Span]:
+    """Stretch a new person's name over the rest of its compound run, which NER tags apart or drops: "Choe Son"
+    + "Hui" (NORP) is Choe Son Hui; "Yunus" (GPE) + "-" + "Bek Yevkurov" is Yunus-Bek Yevkurov. Entities inside
+    the stretched name are dropped."""
+    demonyms = gaz.demonym_set()
+    gaz_words = _label_words(gaz)
+
+    def piece(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.is_title and not t.ent_id_ and t.text not in demonyms \
+            and t.text not in gaz_words and t.lower_.rstrip(".") not in _NAME_TITLES | _HONORIFICS | _MORE_TITLES \
+            and t.text not in _NOT_NAME_WORDS | _GENERIC_ORGS and t.ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
+
+    def joined(t: Token) -> bool:  # a hyphen inside a word: "Yunus-Bek"
+        return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+    out: list[Span] = []
+    for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by the name before
+        doc = ent.doc
+        if ent.label_ in ("GPE", "ORG", "NORP") and len(ent) == 1 and piece(ent[0]) and _rare(ent[0].lower_) \
+                and any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Yevkurov, Russia's deputy defence minister"
+        if ent.label_ == "PERSON" and not ent.ent_id_ and all(piece(t) or joined(t) for t in ent):
+            start, end = ent.start, ent.end
+            while start >= 1:
+                if start >= 2 and joined(doc[start - 1]) and doc[start - 2].ent_type_ != "PERSON" \
+                        and (piece(doc[start - 2]) or doc[start - 2].text in gaz_words and doc[start - 2].pos_ == "PROPN"):
+                    start -= 2
+                elif doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
+                        and piece(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON" and _rare(doc[start - 1].lower_) \
+                        and not doc[start - 1].is_sent_start:
+                    start -= 1
+                else:
+                    break
+            while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and piece(doc[end]) \
+                    and doc[end].ent_iob_ in ("O", "B") and (doc[end].ent_type_ == "" or end + 1 >= len(doc)
+                                                             or doc[end + 1].ent_iob_ != "I") and (doc[end].ent_type_ or word_zipf(doc[end].lower_) < 4.0):
+                end += 1
+            if (start, end) != (ent.start, ent.end):
+                out = [e for e in out if e.end <= start]
+                ent = Span(doc, start, end, label="PERSON")
         out.append(ent)
     return out
 

@@ -494,6 +494,11 @@ def test_names_ner_cut_short_are_mended(resources: pipeline.Resources) -> None:
         == {frozenset({"Abiy Ahmed", "Muse Bihi Abdi"})}
     assert met(resources, "Assistant Secretary of State Molly Phee held talks with Hamas officials.") \
         == {frozenset({"Molly Phee", "Hamas officials"})}
+    # NER tags the last piece of a name apart ("Choe Son" + "Hui" NORP) or tags a hyphenated name a country
+    assert met(resources, "North Korean Foreign Minister Choe Son Hui was received in Moscow by Sergei Lavrov.") \
+        == {frozenset({"Choe Son Hui", "Sergei Lavrov"})}
+    assert met(resources, "Yunus-Bek Yevkurov, Russia's deputy defence minister, was received by Tiani in Niamey.") \
+        == {frozenset({"Yunus-Bek Yevkurov", "Abdourahamane Tiani"})}
     # a title before a name stays a title
     assert met(resources, "Hochstein met Speaker Nabih Berri in Beirut.") == {frozenset({"Amos Hochstein", "Nabih Berri"})}
 
