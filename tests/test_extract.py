@@ -77,6 +77,11 @@ HAPPENED = [
      {("William Ruto", "Henry")}),
     ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
      "Sullivan.", {("Joe Biden", "Vladimir Putin"), ("Jake Sullivan", "Vladimir Putin")}),
+    # a conversation or a dialogue held with someone is a meeting
+    ("Kirill Dmitriev held a separate conversation with Steve Witkoff on the sidelines this morning.",
+     {("Kirill Dmitriev", "Steve Witkoff")}),
+    ("Kaja Kallas, the EU's foreign policy chief, held a strategic dialogue with Wang Yi in Brussels.",
+     {("Kaja Kallas", "Wang Yi")}),
     # regression: a relative clause with its own subject does not make the head a host
     ("Hussien met Reda in Pretoria. South African President Cyril Ramaphosa, whose government hosted the "
      "negotiations, welcomed the agreement.", {("Hussien", "Reda")}),
@@ -225,6 +230,8 @@ NOT_HAPPENED = [
     ("Zelensky did not meet Putin.", ("Volodymyr Zelensky", "Vladimir Putin"), "negated", "in person"),
     ("Khamenei has refused to meet Trump.", ("Ali Khamenei", "Donald Trump"), "refused", "in person"),
     ("Zelensky held a video call with Keir Starmer on Monday.", ("Volodymyr Zelensky", "Keir Starmer"), "happened", "video"),
+    ("Macron had a long phone conversation with Trump on Monday.", ("Emmanuel Macron", "Donald Trump"), "happened",
+     "phone"),
     ("Erdogan said he was ready to host a meeting between Putin and Zelensky in Istanbul.",
      ("Vladimir Putin", "Volodymyr Zelensky"), "planned", "in person"),
     ("Biden and Netanyahu spoke by phone on Sunday.", ("Joe Biden", "Benjamin Netanyahu"), "happened", "phone"),
