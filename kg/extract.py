@@ -674,8 +674,9 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
                 # "X, the new ambassador, called/acl on Y": a finite verb the parse hung on its subject
                 return actors_under([t.head], res, exclude=t), []
             if t.dep_ == "pcomp":
-                if not (t.head.dep_ == "prep" and modality.preposition(t.head) in _TIME_PREPS and t.head.head.pos_ in ("VERB", "AUX")):
-                    break  # "X insisted on meeting Y" has a subject, but no meeting
+                if not (t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX") and (
+                        modality.preposition(t.head) in _TIME_PREPS or t.head.lower_ == "by" and t.tag_ == "VBG")):
+                    break  # "X insisted on meeting Y" has a subject, but no meeting ("opened the talks by meeting Y" has)
                 t = t.head  # "X came to Geneva after visiting Y": the clause the preposition hangs on
             t = t.head
         else:

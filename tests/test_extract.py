@@ -77,6 +77,8 @@ HAPPENED = [
      {("William Ruto", "Henry")}),
     ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
      "Sullivan.", {("Joe Biden", "Vladimir Putin"), ("Jake Sullivan", "Vladimir Putin")}),
+    # "by meeting Y": the meeting's subject is the clause's
+    ("Wang Yi began his tour by meeting Sergei Lavrov in Moscow.", {("Wang Yi", "Sergei Lavrov")}),
     # a conversation or a dialogue held with someone is a meeting
     ("Kirill Dmitriev held a separate conversation with Steve Witkoff on the sidelines this morning.",
      {("Kirill Dmitriev", "Steve Witkoff")}),
