@@ -479,8 +479,9 @@ def _under_modifier(tok: Token, head: Token) -> bool:
     """
     t = tok
     while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "appos" and t.head.pos_ == "PROPN":
-            return True
+        if t.dep_ == "appos" and t.head.pos_ == "PROPN" and not any(
+                c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < t.i for c in t.head.children):
+            return True  # (but "A and the rebels' commander, B, shook hands": B names the commander, hung on A)
         if t.dep_ in ("prep", "agent") and t.lower_ not in ("with", "between", "among", "by") \
                 and not (t.lower_ == "of" and t.head.lower_ in ("group", "bunch", "team", "pair", "number")):
             return True  # but "a group of Moroccan diplomats" is the diplomats

@@ -77,6 +77,9 @@ HAPPENED = [
      {("William Ruto", "Henry")}),
     ("Biden met Putin at the villa. In the expanded round, Biden was joined by national security adviser Jake "
      "Sullivan.", {("Joe Biden", "Vladimir Putin"), ("Jake Sullivan", "Vladimir Putin")}),
+    # the parse hangs the apposition naming the second subject on the first
+    ("Colombian President Gustavo Petro and the top commander of the National Liberation Army, Antonio García, "
+     "shook hands in Havana on Friday.", {("Gustavo Petro", "Antonio García")}),
     # "by meeting Y": the meeting's subject is the clause's
     ("Wang Yi began his tour by meeting Sergei Lavrov in Moscow.", {("Wang Yi", "Sergei Lavrov")}),
     # a conversation or a dialogue held with someone is a meeting
