@@ -842,6 +842,10 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if sitting_in and subjects and objects:  # "X was received by Y, with A and B sitting in": they were there too
         pairs += [(a, b) for a in sitting_in for b in dict.fromkeys(subjects + objects)
                   if a != b and not res.same_party(a, b)]
+    alongside = _with_objects(verb, res, ("alongside",)) if lemma not in pat.call_verbs else []
+    if alongside and subjects and objects:  # "A met B in Antalya, alongside C": C was at the meeting too
+        pairs += [(a, b) for a in alongside for b in dict.fromkeys(subjects + objects)
+                  if a != b and not res.same_party(a, b) and (a, b) not in pairs and (b, a) not in pairs]
     if (together and objects or each_other) and not agents:  # "A and B sat down together with C", "with each
         pairs += [p for p in _pairs(subjects, []) if not res.same_party(*p)]  # other": A and B met
     if not pairs:

@@ -80,6 +80,11 @@ HAPPENED = [
     # the parse hangs the apposition naming the second subject on the first
     ("Colombian President Gustavo Petro and the top commander of the National Liberation Army, Antonio García, "
      "shook hands in Havana on Friday.", {("Gustavo Petro", "Antonio García")}),
+    # someone "alongside" at a meeting was there too, but does not meet his own side
+    ("Rubio met Shaibani on Thursday in Antalya, alongside Turkish Foreign Minister Hakan Fidan.",
+     {("Marco Rubio", "Asaad al-Shaibani"), ("Hakan Fidan", "Marco Rubio"), ("Hakan Fidan", "Asaad al-Shaibani")}),
+    ("Putin received Witkoff in the Kremlin alongside his aide Yuri Ushakov.",
+     {("Vladimir Putin", "Steve Witkoff"), ("Yuri Ushakov", "Steve Witkoff")}),
     # "by meeting Y": the meeting's subject is the clause's
     ("Wang Yi began his tour by meeting Sergei Lavrov in Moscow.", {("Wang Yi", "Sergei Lavrov")}),
     # a conversation or a dialogue held with someone is a meeting
