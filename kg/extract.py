@@ -618,6 +618,10 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             t = t.head.head  # "Putin held talks with X, the Kremlin said, and met Y": Putin met Y
             continue
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        if not subj:  # "Lavrov, a Malian official said, floated a proposal": the parse made Lavrov the subject
+            subj = [s for c in t.children if c.dep_ == "parataxis" and c.i < t.i and c.lemma_.lower() in _REPORTING
+                    for s in c.children if s.dep_ == "nsubj" and s.i < c.i and any(
+                        a.dep_ == "appos" and a.i > s.i and a.lemma_.lower() in _PEOPLE_NOUNS for a in s.children)]
         # "Driscoll and Army Chief of Staff General Randy George sat down": the parse hangs the first of two
         # subjects on the second as a modifier with its own "and"
         subj += [c for s in subj for c in hung_subjects(s)]
@@ -1813,7 +1817,9 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
         rule = f"verb:{head.lemma_.lower()}" + (":passive" if noun.dep_ == "nsubjpass" else "")
     if not proposers:
         # "a plan drawn up by X and Y", "a plan, which was drawn up by X", "the framework that X and Y drew up"
-        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl")]
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "relcl") or c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children) and not any(  # "a plan that X drew up",
+            o.dep_ in ("dobj", "obj") for o in c.children)]  # parsed as a clause the noun governs
         clauses += [c for c in noun.subtree if c.dep_ == "acl" and c.head.dep_ == "pobj" and c.head.head.head.i
                     == noun.i and any(a.dep_ == "agent" for a in c.children)]  # "a framework for a council drawn
         # up by X and Y"
@@ -1831,7 +1837,7 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
             for a in agents:
                 found += surface_list(a, res, pat)[0]  # "by Obasanjo and former Kenyan President Kenyatta"
             rule = f"verb:{c.lemma_.lower()}:passive"
-            if not found and c.dep_ == "relcl":
+            if not found and c.dep_ in ("relcl", "ccomp"):
                 found = actors_under([s for s in c.children if s.dep_ == "nsubj" and s.tag_ not in ("WDT", "WP")], res)
                 listed = _surface_subjects(c, res)  # "that Bessent and Vice Premier He Lifeng worked out"
                 found = listed if found and set(found) <= set(listed) else found

@@ -413,6 +413,12 @@ PROPOSALS = [
     ("Britain, France and Germany have tabled a counter-proposal.",
      {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
+    # the parse reads "that X drew up" as a clause the plan governs, and "Lavrov, an official said, floated" as
+    # Lavrov saying
+    ("The talks centred on a ceasefire plan that Keith Kellogg drew up in the spring.",
+     {(("Keith Kellogg",), "ceasefire plan")}),
+    ("Lavrov, a Malian official said, floated a proposal to set up Russian-run training centres.",
+     {(("Sergei Lavrov",), "proposal")}),
     ("In a televised address, Tiani unveiled his transition plan.", {(("Abdourahamane Tiani",), "transition plan")}),
     # regression: descriptive adjectives are not part of the plan's kind
     ("Zelensky presented his prior 20-point framework.", {(("Volodymyr Zelensky",), "20-point framework")}),
