@@ -84,6 +84,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if (tok.lemma_.lower() in pat.refuse_verbs or tok.lemma_.lower() == "turn" and any(
                 c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)) and tok.pos_ == "VERB":
             facts.extend(_declined_invitation(tok, res, pat, article, norm))
+        if tok.lemma_.lower() in ("hand", "deliver") and tok.pos_ == "VERB":
+            facts.extend(_handed(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("lead", "head") and tok.pos_ == "VERB":
             facts.extend(_led_talks(tok, res, pat, article, norm))
         if tok.lemma_.lower() == "include" and tok.pos_ == "VERB":
@@ -1437,6 +1439,32 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+_OFFICES = {"power", "presidency", "control", "command", "office", "chairmanship", "chair", "reins", "baton", "post"}
+
+
+def _handed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"Gargash handed the letter to Araghchi in Tehran", "travelled to Tehran to hand Araghchi a proposal": a
+    person putting something into another person's hands met him (what was handed may be a plan as well)."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    recipients = [c for c in verb.children if c.dep_ == "dative" and c.lower_ != "to"]
+    if len(objects) > 1:  # "handed Araghchi a proposal" parsed with two objects: the first is the person
+        recipients.append(min(objects, key=lambda o: o.i))
+    recipients += [o for p in verb.children if p.dep_ in ("dative", "prep") and p.lower_ == "to"
+                   for o in p.children if o.dep_ == "pobj"]
+    if any(o.lemma_.lower() in _OFFICES for o in objects):
+        return []  # "handed over the presidency to Medvedev": an office changed hands
+    takers = [a for a in actors_under(recipients, res) if a.type == "Person"]
+    subjects, agents = _subjects(verb, res)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    givers = [a for a in (agents if passive else subjects) if a.type == "Person"]  # ("the plan, drawn up by A,
+    # was handed to B": the passive's subject is the thing handed, and no one is named handing it)
+    pairs = [(a, b) for a in givers for b in takers if a != b]
+    status, mode = modality.of_verb(verb, pat)
+    if not pairs or mode != "in person":
+        return []
+    return _meetings(pairs, verb, status, mode, f"verb:{verb.lemma_.lower()}", res, article, norm)
 
 
 def _joined_them(verb: Token, res: Resolution, earlier: tuple[Actor, ...]) -> list[Token]:

@@ -80,6 +80,10 @@ HAPPENED = [
     # the parse hangs the apposition naming the second subject on the first
     ("Colombian President Gustavo Petro and the top commander of the National Liberation Army, Antonio García, "
      "shook hands in Havana on Friday.", {("Gustavo Petro", "Antonio García")}),
+    # handing something to someone in person is meeting him
+    ("The letter was carried by Anwar Gargash, a senior Emirati diplomat, who handed it to Araghchi in Tehran.",
+     {("Anwar Gargash", "Abbas Araghchi")}),
+    ("Badr Albusaidi had travelled to Tehran to hand Araghchi a US proposal.", {("Badr Albusaidi", "Abbas Araghchi")}),
     # someone "alongside" at a meeting was there too, but does not meet his own side
     ("Rubio met Shaibani on Thursday in Antalya, alongside Turkish Foreign Minister Hakan Fidan.",
      {("Marco Rubio", "Asaad al-Shaibani"), ("Hakan Fidan", "Marco Rubio"), ("Hakan Fidan", "Asaad al-Shaibani")}),
@@ -505,6 +509,11 @@ def test_place_and_date_of_meeting(resources: pipeline.Resources, text: str, pla
 def test_a_by_phrase_that_names_no_actor_is_not_a_host(resources: pipeline.Resources) -> None:
     """The passive "by" found under a prepositional object is a place here: nobody hosted Macron."""
     assert met(resources, "Emmanuel Macron was hosted at a dinner by the lake in Geneva.") == set()
+
+
+def test_handing_over_an_office_or_a_thing_with_no_giver_is_no_meeting(resources: pipeline.Resources) -> None:
+    assert met(resources, "Putin handed over the presidency to Medvedev in 2008.") == set()
+    assert met(resources, "The framework drawn up by Bessent and He Lifeng was then handed to the two leaders.") == set()
 
 
 def test_names_ner_cut_short_are_mended(resources: pipeline.Resources) -> None:
