@@ -1696,9 +1696,16 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
         start = be.i
-        for side in be.doc[be.i: be.sent.end]:  # "A and B on the American side and C on the Chinese side"
-            if side.lower_ == "side" and side.head.lower_ == "on":
-                rows.append([a for m in res.mentions if start < m.root < side.i for a in m.actors])
+        for side in be.doc[be.i: be.sent.end]:  # "A and B on the American side and C on the Chinese side",
+            # "A and B for Washington and C and D for Kyiv"
+            if side.lower_ == "side" and side.head.lower_ == "on" or side.dep_ == "pobj" and side.head.lower_ == "for" \
+                    and (side.ent_type_ in ("GPE", "NORP") or side.ent_type_ == "" and side.pos_ == "PROPN"
+                         or (m := res.at(side.i)) is not None and m.actors[0].type == "Country"):
+                rows.append([a for m in res.mentions if start < m.root < side.head.i for a in m.actors
+                             if a.type != "Country"])
+                if side.lower_ != "side" and side.ent_iob_ in ("B", "I"):  # "for the United States": to its end
+                    while side.i + 1 < len(side.doc) and side.doc[side.i + 1].ent_iob_ == "I":
+                        side = side.doc[side.i + 1]
                 nxt = side.i + 1
                 if nxt < len(be.doc) and be.doc[nxt].lower_ == "and":
                     present = list(dict.fromkeys(present + _surface_objects(be.doc[nxt], res, pat)))

@@ -80,6 +80,10 @@ HAPPENED = [
     # the parse hangs the apposition naming the second subject on the first
     ("Colombian President Gustavo Petro and the top commander of the National Liberation Army, Antonio García, "
      "shook hands in Havana on Friday.", {("Gustavo Petro", "Antonio García")}),
+    # those present "for" a country are one side: they meet the other side, not each other
+    ("Present at the talks were Marco Rubio and Steve Witkoff for the United States and Andriy Yermak and Rustem "
+     "Umerov for Ukraine.", {("Marco Rubio", "Andriy Yermak"), ("Marco Rubio", "Rustem Umerov"),
+                             ("Steve Witkoff", "Andriy Yermak"), ("Steve Witkoff", "Rustem Umerov")}),
     # handing something to someone in person is meeting him
     ("The letter was carried by Anwar Gargash, a senior Emirati diplomat, who handed it to Araghchi in Tehran.",
      {("Anwar Gargash", "Abbas Araghchi")}),
