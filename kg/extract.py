@@ -1513,6 +1513,8 @@ def _joined_by(verb: Token, agents: list[Token], res: Resolution, pat: Patterns,
         [a for c in agents for a in surface_list(c, res, pat)[0]]
     who = [a for a in dict.fromkeys(who) if a not in earlier]
     joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
+    if joined and not joined & set(earlier):
+        return []  # "Rubio's motorcade pulled in. He is accompanied by A and B": Rubio was not at the last meeting
     pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
              and not res.same_party(a, b)]
     if verb.dep_ in ("acl", "advcl"):  # "a session ..., joined by Foreign Ministers A and B": across from each other
@@ -1716,6 +1718,11 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     if chairs and definite:
         pairs += [(c, a) for c in chairs for a in present if c != a]
         chairs.clear()
+    if definite and len(rows) > 1:  # with the sides stated, only those of the meeting just reported who act for
+        # one of them were at these talks ("A and B on the American side and C on the Chinese side" after Biden
+        # met Xi: Biden and Xi, not the British adviser met at breakfast)
+        stated = {res.sides.get(a.key) for row in rows for a in row} - {None}
+        earlier = tuple(b for b in earlier if res.sides.get(b.key) in stated)
     if definite:  # "the talks" are the meeting just reported: those present joined it
         pairs += [(a, b) for a in present for b in earlier if a != b and (a, b) not in pairs and (b, a) not in pairs
                   and not res.same_party(a, b) and _same_level(a, b)]

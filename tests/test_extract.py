@@ -515,6 +515,17 @@ def test_a_by_phrase_that_names_no_actor_is_not_a_host(resources: pipeline.Resou
     assert met(resources, "Emmanuel Macron was hosted at a dinner by the lake in Geneva.") == set()
 
 
+def test_those_with_someone_who_was_not_at_the_last_meeting_did_not_join_it(resources: pipeline.Resources) -> None:
+    text = ("Yermak held a breakfast meeting with Jonathan Powell, Britain's national security adviser. Later, Marco "
+            "Rubio arrived at the mission. Rubio was accompanied by Army Secretary Dan Driscoll.")
+    assert met(resources, text) == {frozenset({"Andriy Yermak", "Jonathan Powell"})}
+    # with both sides of the talks stated, the British adviser met at breakfast was not at them
+    text = ("Yermak held a breakfast meeting with Jonathan Powell, Britain's national security adviser. Present at "
+            "the talks were Marco Rubio for the United States and Rustem Umerov for Ukraine.")
+    assert met(resources, text) == {frozenset({"Andriy Yermak", "Jonathan Powell"}),
+                                    frozenset({"Marco Rubio", "Rustem Umerov"})}
+
+
 def test_handing_over_an_office_or_a_thing_with_no_giver_is_no_meeting(resources: pipeline.Resources) -> None:
     assert met(resources, "Putin handed over the presidency to Medvedev in 2008.") == set()
     assert met(resources, "The framework drawn up by Bessent and He Lifeng was then handed to the two leaders.") == set()
