@@ -566,6 +566,12 @@ def _including(trigger: Token, res: Resolution, pat: Patterns) -> list[Actor]:
     return []
 
 
+def _gapped_objects(verb: Token) -> list[Token]:
+    """Return the second object of "met A on Tuesday and then B", which the parse joins to the date or place."""
+    return [c for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+            for c in o.conjuncts if c.pos_ == "PROPN" and any(a.lower_ in ("then", "later") for a in c.children)]
+
+
 def _other_sides(actors: list[Actor], res: Resolution, trigger: Token, any_length: bool = False
                  ) -> list[tuple[Actor, ...]]:
     """Return the pairs among the guests of one meeting who act for different, known sides: "Burns held talks
@@ -824,6 +830,7 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         objects = _listed(verb, res, pat, objects)  # coordination the parse broke: "welcomed A and her counterpart B"
     if not agents and lemma not in pat.call_verbs:
         objects += _including(verb, res, pat)
+        objects += [a for a in actors_under(_gapped_objects(verb), res) if a.type in ("Person", "Group")]
     objects = list(dict.fromkeys(objects))
     if not objects and not agents and any(c.dep_ in ("dobj", "obj") and _people_noun(c, pat) for c in verb.children):
         return []  # "A and B met a European delegation": they met people kg cannot name, not each other
@@ -1414,6 +1421,13 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         elif lemma == "join" and mode != "in person" and not any(c.dep_ in ("dobj", "nsubjpass")
                                                                  for c in verb.children):
             rule, pairs = "verb:join", [(a, b) for a in _subjects(verb, res)[0] for b in earlier if a != b]
+        elif lemma == "attend" and earlier and mode == "in person" and not any(
+                c.dep_ in ("dobj", "obj") for c in verb.children) and any(
+                p.dep_ == "prep" and p.lower_ == "as" for p in verb.children):
+            # "The US and Chinese ambassadors attended as observers": they were at the meeting just reported
+            rule, pairs = "verb:attend:as", [(a, b) for a in _surface_subjects(verb, res) or _subjects(verb, res)[0]
+                                             for b in earlier if a != b and _same_level(a, b)
+                                             and not res.same_party(a, b) and a.type in ("Person", "Group")]
         elif lemma in ("join", "attend"):
             talks, named = _talks_between(verb, res, pat)
             if talks is not None and not any(a.type in ("Person", "Group") for a in _subjects(verb, res)[0]):

@@ -84,6 +84,14 @@ HAPPENED = [
     ("Present at the talks were Marco Rubio and Steve Witkoff for the United States and Andriy Yermak and Rustem "
      "Umerov for Ukraine.", {("Marco Rubio", "Andriy Yermak"), ("Marco Rubio", "Rustem Umerov"),
                              ("Steve Witkoff", "Andriy Yermak"), ("Steve Witkoff", "Rustem Umerov")}),
+    # the parse joins the second object of "met A on Tuesday and then B" to the date
+    ("Putin met Witkoff on Tuesday and then Kushner.", {("Vladimir Putin", "Steve Witkoff"),
+                                                        ("Vladimir Putin", "Jared Kushner")}),
+    # those who "attended as observers" were at the meeting just reported
+    ("Thai Foreign Minister Maris Sangiampongsa met Cambodian Foreign Minister Prak Sokhonn in Putrajaya. The US "
+     "ambassador, Edgard Kagan, and China's ambassador, Ouyang Yujing, attended as observers.",
+     {("Maris Sangiampongsa", "Prak Sokhonn"), ("Edgard Kagan", "Maris Sangiampongsa"),
+      ("Edgard Kagan", "Prak Sokhonn"), ("Ouyang Yujing", "Maris Sangiampongsa"), ("Ouyang Yujing", "Prak Sokhonn")}),
     # handing something to someone in person is meeting him
     ("The letter was carried by Anwar Gargash, a senior Emirati diplomat, who handed it to Araghchi in Tehran.",
      {("Anwar Gargash", "Abbas Araghchi")}),
