@@ -105,11 +105,15 @@ def _status(chain: list[Token], pat: Patterns) -> str:
                                         chain[0].children):
         return "planned"  # "nothing would move forward until he and Putin met": not (yet) a meeting
     crossed = False  # past a coordination: "did not meet Xi, but joined talks with Y" keeps its own polarity
+    told = False  # past a conjunct in the past tense: "launched a fund he first proposed, and held talks with X"
     for n, t in enumerate(chain):
         lemma = t.lemma_.lower()
         kids = list(t.children)
         if n > 0 and chain[n - 1].dep_ == "conj":
             crossed = True
+            told = told or chain[n - 1].tag_ == "VBD"
+        if told:
+            continue  # what the verbs above plan or propose is not this clause's (its own tense says it happened)
         if t is not chain[0] and _cancels(t, pat):
             return "cancelled"
         if t is not chain[0] and lemma in pat.refuse_verbs:

@@ -92,6 +92,10 @@ HAPPENED = [
      "ambassador, Edgard Kagan, and China's ambassador, Ouyang Yujing, attended as observers.",
      {("Maris Sangiampongsa", "Prak Sokhonn"), ("Edgard Kagan", "Maris Sangiampongsa"),
       ("Edgard Kagan", "Prak Sokhonn"), ("Ouyang Yujing", "Maris Sangiampongsa"), ("Ouyang Yujing", "Prak Sokhonn")}),
+    # a conjunct in the past tense keeps its own tense, not the plan of the verb it is joined to
+    ("At the summit, Lula launched the Tropical Forest Forever Facility, an investment fund he first proposed at "
+     "COP28 in Dubai, and held talks last Thursday with British Prime Minister Keir Starmer.",
+     {("Luiz Inácio Lula da Silva", "Keir Starmer")}),
     # handing something to someone in person is meeting him
     ("The letter was carried by Anwar Gargash, a senior Emirati diplomat, who handed it to Araghchi in Tehran.",
      {("Anwar Gargash", "Abbas Araghchi")}),
