@@ -479,17 +479,22 @@ def _under_modifier(tok: Token, head: Token) -> bool:
     "Merz in Berlin", "Kushner, the son-in-law of Donald Trump": Berlin and
     Trump are not participants. Coordination and "with"/"between" stay open.
     """
-    t = tok
+    t, below = tok, None
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN" and not any(
-                c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < t.i for c in t.head.children):
-            return True  # (but "A and the rebels' commander, B, shook hands": B names the commander, hung on A)
+                c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < t.i for c in t.head.children) \
+                and not (below is not None and below.dep_ == "conj" and below.pos_ == "PROPN"
+                         and any(c.dep_ == "cc" for c in t.children) and t.doc[below.left_edge.i - 1].lower_ in (",", "and")
+                         and any(w.text == "," for w in t.doc[t.i: below.left_edge.i])):
+            # (but "A and the rebels' commander, B, shook hands": B names the commander, hung on A; and "hosted A,
+            # then secretary of X, and Saudi adviser B": B is the second guest, hung on A's apposition)
+            return True
         if t.dep_ in ("prep", "agent") and t.lower_ not in ("with", "between", "among", "by") \
                 and not (t.lower_ == "of" and t.head.lower_ in ("group", "bunch", "team", "pair", "number")):
             return True  # but "a group of Moroccan diplomats" is the diplomats
         if t.dep_ in ("npadvmod", "advmod", "acl"):
             return True
-        t = t.head
+        t, below = t.head, t
     return False
 
 

@@ -96,6 +96,10 @@ HAPPENED = [
     ("At the summit, Lula launched the Tropical Forest Forever Facility, an investment fund he first proposed at "
      "COP28 in Dubai, and held talks last Thursday with British Prime Minister Keir Starmer.",
      {("Luiz Inácio Lula da Silva", "Keir Starmer")}),
+    # the parse hangs the second guest on the first one's apposition
+    ("Wang Yi hosted Ali Shamkhani, then secretary of the council, and Saudi national security adviser Musaed "
+     "al-Aiban in Beijing.", {("Wang Yi", "Ali Shamkhani"), ("Wang Yi", "Musaed al-Aiban"),
+                              ("Ali Shamkhani", "Musaed al-Aiban")}),
     # handing something to someone in person is meeting him
     ("The letter was carried by Anwar Gargash, a senior Emirati diplomat, who handed it to Araghchi in Tehran.",
      {("Anwar Gargash", "Abbas Araghchi")}),
