@@ -155,6 +155,12 @@ def _signed(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     people = agents or subjects  # "the agreement signed in Pretoria by A and B": the agents
     for by in [c for c in verb.children if c.dep_ == "agent"]:
         people = _listed(by, res, pat, people)
+        # "signed by A for the government and B for the rebels": the parse breaks the list at the first "for"
+        doc = verb.doc
+        if any(f.lower_ == "for" for f in doc[by.i + 1: by.i + 8]):
+            people += [a for m in res.mentions if by.i < m.start < verb.sent.end and m.kind == "name"
+                       and doc[m.start - 1].lower_ == "and" and m.end < len(doc) and doc[m.end].lower_ == "for"
+                       for a in m.actors if a.type == "Person"]
     withs = _with_objects(verb, res)
     for p in [t for t in verb.subtree if t.lower_ == "with" and t.dep_ == "prep"]:  # "signed ... with A and B"
         withs += _listed(p, res, pat)

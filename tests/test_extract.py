@@ -100,6 +100,9 @@ HAPPENED = [
     ("Wang Yi hosted Ali Shamkhani, then secretary of the council, and Saudi national security adviser Musaed "
      "al-Aiban in Beijing.", {("Wang Yi", "Ali Shamkhani"), ("Wang Yi", "Musaed al-Aiban"),
                               ("Ali Shamkhani", "Musaed al-Aiban")}),
+    # signers "for" their sides: the parse breaks the list at the first "for"
+    ("The deal was signed by Redwan Hussien for the government and Getachew Reda for the TPLF.",
+     {("Redwan Hussien", "Getachew Reda")}),
     # handing something to someone in person is meeting him
     ("The letter was carried by Anwar Gargash, a senior Emirati diplomat, who handed it to Araghchi in Tehran.",
      {("Anwar Gargash", "Abbas Araghchi")}),
