@@ -1875,6 +1875,17 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _ANSWERS:
         proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
         # counter-proposal"
+    if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in (
+            "present", "offer") and any(c.dep_ in ("dobj", "obj") and res.at(c.i) is not None for c in head.head.children):
+        proposers = _subjects(head.head, res)[0]  # "Michel presented Pashinyan with a peace plan"
+        rule = f"verb:{head.head.lemma_.lower()}:with"
+    if not proposers and noun.i + 3 < len(noun.doc) and _is_proposal_verb(noun.doc[noun.i + 1], pat) \
+            and noun.doc[noun.i + 1].tag_ == "VBN" and not any(c.dep_ in ("acl", "relcl") for c in noun.children):
+        # "a counter-proposal put forward by France", the participle parsed as anything but the noun's clause
+        by = next((t for t in noun.doc[noun.i + 2: noun.i + 4] if t.lower_ == "by"), None)
+        m = res.at(by.i + 1) if by is not None else None
+        if m is not None and m.kind != "pronoun":
+            proposers, rule = list(m.actors), f"verb:{noun.doc[noun.i + 1].lemma_.lower()}:passive"
     # "to hand Araghchi a proposal prepared by Witkoff": who wrote it (read below), not who carried it
     authored = any(c.dep_ == "acl" and _is_proposal_verb(c, pat) and any(a.dep_ == "agent" for a in c.children)
                    for c in noun.children)

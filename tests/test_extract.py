@@ -440,6 +440,10 @@ PROPOSALS = [
     ("Britain, France and Germany have tabled a counter-proposal.",
      {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
+    ("Michel presented Pashinyan with a peace plan.", {(("Michel",), "peace plan")}),
+    # the participle parsed as no clause of the plan's
+    ("The Mercosur negotiators are also examining a counter-proposal put forward by France.",
+     {(("France",), "counter-proposal")}),
     # the parse reads "that X drew up" as a clause the plan governs, and "Lavrov, an official said, floated" as
     # Lavrov saying
     ("The talks centred on a ceasefire plan that Keith Kellogg drew up in the spring.",
