@@ -1923,6 +1923,9 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
             if found or proposers:
                 found += _with_objects(c, res)  # "drafted with Russian envoy Kirill Dmitriev", "drawn up with X"
             proposers = list(dict.fromkeys(proposers + found))
+    if not proposers:
+        proposers = _relative_after(noun, res, pat)  # "the four-point proposal on the Palestinian question that Xi
+        rule = "verb:relative" if proposers else rule  # put forward": the parse hung the clause on "question"
     elif noun.dep_ in ("dobj", "obj") and _is_proposal_verb(head, pat):
         for c in noun.children:  # "Ruto tabled a plan drawn up with Museveni"
             if c.dep_ == "acl" and _is_proposal_verb(c, pat):
@@ -1933,6 +1936,22 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     # 181-page blueprint drawn up by A": the plan the apposition describes
     plan = _definite_antecedent(named, plan_of(named, article.id, plans), plans)
     return Proposal(proposers=tuple(proposers), plan=plan, evidence=evidence(noun.sent, norm, article, rule))
+
+
+def _relative_after(noun: Token, res: Resolution, pat: Patterns) -> list[Actor]:
+    """Return the subject of "that X put forward" just after the plan noun (past a prepositional phrase) when the
+    parse hung the relative clause on another noun."""
+    doc = noun.doc
+    for w in doc[noun.i + 1: min(noun.i + 8, noun.sent.end)]:
+        if w.pos_ in ("VERB", "AUX") or w.text in (",", ";", "(") or _is_plan_noun(w, pat):
+            return []
+        if w.lower_ in ("that", "which") and w.dep_ in ("dobj", "obj"):
+            verb = w.head
+            if verb.i <= w.i or not _is_proposal_verb(verb, pat):
+                return []
+            subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i > w.i]
+            return actors_under(subj, res)
+    return []
 
 
 def _described(plan: Plan) -> bool:

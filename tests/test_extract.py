@@ -441,6 +441,11 @@ PROPOSALS = [
      {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
     ("Michel presented Pashinyan with a peace plan.", {(("Michel",), "peace plan")}),
+    # the parse hangs "that X put forward" on a noun after or before the plan
+    ("Wang restated the four-point proposal on the Palestinian question that President Xi Jinping first put forward "
+     "in 2023.", {(("Xi Jinping",), "4-point proposal")}),
+    ("Chinese officials presented the deal as an application of the Global Security Initiative that Xi unveiled last "
+     "April.", {(("Xi Jinping",), "initiative")}),
     # the participle parsed as no clause of the plan's
     ("The Mercosur negotiators are also examining a counter-proposal put forward by France.",
      {(("France",), "counter-proposal")}),
