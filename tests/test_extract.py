@@ -441,6 +441,7 @@ PROPOSALS = [
      {(("United Kingdom", "France", "Germany"), "counter-proposal")}),
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
     ("Michel presented Pashinyan with a peace plan.", {(("Michel",), "peace plan")}),
+    ("Saudi Arabia and Norway launched an initiative in 2024.", {(("Saudi Arabia", "Norway"), "initiative")}),
     # the parse hangs "that X put forward" on a noun after or before the plan
     ("Wang restated the four-point proposal on the Palestinian question that President Xi Jinping first put forward "
      "in 2023.", {(("Xi Jinping",), "4-point proposal")}),
