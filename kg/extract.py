@@ -1809,6 +1809,10 @@ def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
     if tok.lemma_.lower() in ("treaty", "agreement", "accord", "deal", "resolution", "declaration", "text") \
             and any(c.lower_ == "draft" for c in tok.subtree if c.i < tok.i):
         return True  # "an eight-point draft treaty", "a draft peace agreement"
+    if tok.lemma_.lower() in _DRAFTED_TEXTS and any(
+            c.dep_ == "acl" and c.lemma_.lower() in ("draft", "draw", "prepare", "write") and c.tag_ == "VBN"
+            and any(a.dep_ == "agent" for a in c.children) for c in tok.children):
+        return True  # "a declaration, drafted by Indonesian negotiators": its authors proposed it
     counted = _POINTS.search(tok.doc[tok.left_edge.i: tok.i].text) if tok.i > tok.left_edge.i else None
     if tok.lemma_.lower() not in _NOT_POINT_PLANS and counted is not None \
             and (counted.group(1).isdigit() or counted.group(1).lower() in _NUMBER_WORDS):
@@ -1816,6 +1820,7 @@ def _is_plan_noun(tok: Token, pat: Patterns) -> bool:
     return tok.lower_ == "paper" and any(c.lower_ in ("position", "peace", "concept") for c in tok.lefts)
 
 
+_DRAFTED_TEXTS = {"declaration", "communique", "communiqué"}
 _LENGTHS = {"page", "article", "word", "clause", "paragraph"}  # "a 181-page blueprint" is a blueprint
 _NOT_POINT_PLANS = {"lead", "drop", "gap", "margin", "rise", "fall", "increase", "decline", "scale", "swing", "jump",
                     "advantage", "deficit", "cut", "hike"}  # "a 10-point lead in the polls"

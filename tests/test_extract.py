@@ -442,6 +442,9 @@ PROPOSALS = [
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
     ("Michel presented Pashinyan with a peace plan.", {(("Michel",), "peace plan")}),
     ("Saudi Arabia and Norway launched an initiative in 2024.", {(("Saudi Arabia", "Norway"), "initiative")}),
+    # a declaration drafted by someone is their proposal
+    ("The summit is expected to end with a declaration, drafted by Indonesian negotiators, that condemns the war.",
+     {(("Indonesian negotiators",), "declaration")}),
     # the parse hangs "that X put forward" on a noun after or before the plan
     ("Wang restated the four-point proposal on the Palestinian question that President Xi Jinping first put forward "
      "in 2023.", {(("Xi Jinping",), "4-point proposal")}),
