@@ -442,6 +442,10 @@ PROPOSALS = [
     ("China published a 12-point position paper on the war.", {(("China",), "12-point position paper")}),
     ("Michel presented Pashinyan with a peace plan.", {(("Michel",), "peace plan")}),
     ("Saudi Arabia and Norway launched an initiative in 2024.", {(("Saudi Arabia", "Norway"), "initiative")}),
+    ("Kurti also brought along a written counter-proposal on the implementation annex.",
+     {(("Albin Kurti",), "counter-proposal")}),
+    ("Stoltenberg then put forward a compromise on Monday that broke the deadlock.",
+     {(("Jens Stoltenberg",), "compromise")}),
     # a declaration drafted by someone is their proposal
     ("The summit is expected to end with a declaration, drafted by Indonesian negotiators, that condemns the war.",
      {(("Indonesian negotiators",), "declaration")}),
