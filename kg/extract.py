@@ -488,7 +488,8 @@ def _under_modifier(tok: Token, head: Token) -> bool:
     t, below = tok, None
     while t.i != head.i and t.head.i != t.i:
         if t.dep_ == "appos" and t.head.pos_ == "PROPN" and not any(
-                c.dep_ == "conj" and c.pos_ == "NOUN" and c.i < t.i for c in t.head.children) \
+                c.dep_ == "conj" and c.i < t.i and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and c.ent_type_ not in (
+                    "PERSON", "ORG", "GPE", "NORP")) for c in t.head.children) \
                 and not (below is not None and below.dep_ == "conj" and below.pos_ == "PROPN"
                          and any(c.dep_ == "cc" for c in t.children) and t.doc[below.left_edge.i - 1].lower_ in (",", "and")
                          and any(w.text == "," for w in t.doc[t.i: below.left_edge.i])):

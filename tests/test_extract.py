@@ -84,6 +84,8 @@ HAPPENED = [
     ("Present at the talks were Marco Rubio and Steve Witkoff for the United States and Andriy Yermak and Rustem "
      "Umerov for Ukraine.", {("Marco Rubio", "Andriy Yermak"), ("Marco Rubio", "Rustem Umerov"),
                              ("Steve Witkoff", "Andriy Yermak"), ("Steve Witkoff", "Rustem Umerov")}),
+    ("Present at the talks were Secretary of State Marco Rubio and Ukrainian Foreign Minister Andrii Sybiha.",
+     {("Marco Rubio", "Andrii Sybiha")}),
     # the parse joins the second object of "met A on Tuesday and then B" to the date
     ("Putin met Witkoff on Tuesday and then Kushner.", {("Vladimir Putin", "Steve Witkoff"),
                                                         ("Vladimir Putin", "Jared Kushner")}),
