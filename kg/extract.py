@@ -84,6 +84,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
         if (tok.lemma_.lower() in pat.refuse_verbs or tok.lemma_.lower() == "turn" and any(
                 c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)) and tok.pos_ == "VERB":
             facts.extend(_declined_invitation(tok, res, pat, article, norm))
+        if tok.pos_ == "VERB" and any(c.dep_ == "agent" for c in tok.children) and _is_proposal_verb(tok, pat):
+            facts.extend(_drafted_at_talks(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("hand", "deliver") and tok.pos_ == "VERB":
             facts.extend(_handed(tok, res, pat, article, norm))
         if tok.lemma_.lower() in ("lead", "head") and tok.pos_ == "VERB":
@@ -1465,6 +1467,27 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _drafted_at_talks(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"The plan was drawn up by A and B during three days of talks in Miami", "drafted by A and B at a meeting":
+    those who drew it up together at talks met."""
+    talks = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("during", "at", "over", "in")
+             for o in p.children if o.dep_ == "pobj"]
+    talks += [g for o in talks for q in o.children if q.dep_ == "prep" and q.lower_ == "of"
+              for g in q.children if g.dep_ == "pobj"]  # "during three days of talks"
+    talks = [t for t in talks if _is_meeting_noun(t, pat) and t.lemma_.lower() not in _GATHERINGS]
+    if not talks:
+        return []
+    people = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res)
+    for by in (c for c in verb.children if c.dep_ == "agent"):
+        people = _listed(by, res, pat, people)
+    people = [a for a in people if a.type in ("Person", "Group")]
+    pairs = [p for p in _pairs(people, []) if not res.same_party(*p)]
+    if not pairs:
+        return []
+    status, mode = modality.of_noun(talks[0], pat, None)
+    return _meetings(pairs, talks[0], status, mode, "verb:draft:at-talks", res, article, norm)
 
 
 _OFFICES = {"power", "presidency", "control", "command", "office", "chairmanship", "chair", "reins", "baton", "post"}

@@ -86,6 +86,9 @@ HAPPENED = [
                              ("Steve Witkoff", "Andriy Yermak"), ("Steve Witkoff", "Rustem Umerov")}),
     ("Present at the talks were Secretary of State Marco Rubio and Ukrainian Foreign Minister Andrii Sybiha.",
      {("Marco Rubio", "Andrii Sybiha")}),
+    # those who drew a plan up together at talks met
+    ("The plan was drawn up in Miami by Steve Witkoff and Kirill Dmitriev during three days of talks.",
+     {("Steve Witkoff", "Kirill Dmitriev")}),
     # the parse joins the second object of "met A on Tuesday and then B" to the date
     ("Putin met Witkoff on Tuesday and then Kushner.", {("Vladimir Putin", "Steve Witkoff"),
                                                         ("Vladimir Putin", "Jared Kushner")}),
@@ -562,6 +565,11 @@ def test_those_with_someone_who_was_not_at_the_last_meeting_did_not_join_it(reso
             "the talks were Marco Rubio for the United States and Rustem Umerov for Ukraine.")
     assert met(resources, text) == {frozenset({"Andriy Yermak", "Jonathan Powell"}),
                                     frozenset({"Marco Rubio", "Rustem Umerov"})}
+
+
+def test_a_plan_drawn_up_over_calls_is_no_meeting_of_its_authors(resources: pipeline.Resources) -> None:
+    assert met(resources, "The declaration was drawn up by Witkoff and Dmitriev over several days of phone calls.") \
+        == set()
 
 
 def test_handing_over_an_office_or_a_thing_with_no_giver_is_no_meeting(resources: pipeline.Resources) -> None:
