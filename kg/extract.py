@@ -697,7 +697,10 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
                                      for c in t.children):
             break  # "X, whose government hosted the talks": the clause has a subject of its own, not X
         if t.dep_ in ("xcomp", "advcl", "conj", "acl", "pcomp", "relcl", "acomp") and t.head.i != t.i:
-            if t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBD" and res.at(t.head.i) is not None:
+            if t.dep_ == "relcl" or t.dep_ == "acl" and res.at(t.head.i) is not None and (
+                    t.tag_ == "VBD" or t.tag_ == "VBG" and t.i > 0 and t.doc[t.i - 1].text == ","
+                    and all(a.type == "Person" for a in res.at(t.head.i).actors)):
+                # ("Zelensky, speaking after talks with Erdogan, said": the participle's subject is Zelensky)
                 # "X, the new ambassador, called/acl on Y": a finite verb the parse hung on its subject
                 return actors_under([t.head], res, exclude=t), []
             if t.dep_ == "pcomp":

@@ -86,6 +86,9 @@ HAPPENED = [
                              ("Steve Witkoff", "Andriy Yermak"), ("Steve Witkoff", "Rustem Umerov")}),
     ("Present at the talks were Secretary of State Marco Rubio and Ukrainian Foreign Minister Andrii Sybiha.",
      {("Marco Rubio", "Andrii Sybiha")}),
+    # a parenthetical participle takes the name it follows as its subject
+    ("President Volodymyr Zelensky, speaking in Ankara after talks with Turkish President Recep Tayyip Erdogan, said "
+     "Kyiv would not recognise any agreement.", {("Volodymyr Zelensky", "Recep Tayyip Erdoğan")}),
     # those who drew a plan up together at talks met
     ("The plan was drawn up in Miami by Steve Witkoff and Kirill Dmitriev during three days of talks.",
      {("Steve Witkoff", "Kirill Dmitriev")}),
