@@ -78,7 +78,8 @@ def extract_facts(doc: Doc, article: Article, norm: Normalized, gaz: Gazetteer, 
                 and any(c.lower_ == "same" for c in tok.children):  # "sat in the same room"
             facts.extend(_at_the_table(tok, res, pat, article, norm, _last_participants(
                 facts, norm.to_original(tok.sent.start_char))))
-        if tok.lemma_.lower() == "host" and tok.dep_ == "acl" and (tok.head.lower_ in _HOSTED_EVENTS
+        if tok.lemma_.lower() in ("host", "convene", "organise", "organize") and tok.dep_ == "acl" and (
+                tok.head.lower_ in _HOSTED_EVENTS
                                                                    or _is_meeting_noun(tok.head, pat)):
             facts.extend(_hosted_event(tok, res, pat, article, norm))
         if (tok.lemma_.lower() in pat.refuse_verbs or tok.lemma_.lower() == "turn" and any(

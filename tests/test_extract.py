@@ -89,6 +89,10 @@ HAPPENED = [
     # a parenthetical participle takes the name it follows as its subject
     ("President Volodymyr Zelensky, speaking in Ankara after talks with Turkish President Recep Tayyip Erdogan, said "
      "Kyiv would not recognise any agreement.", {("Volodymyr Zelensky", "Recep Tayyip Erdoğan")}),
+    # whoever convened the meeting the talks were held at met those who held them
+    ("Nicolas Maduro and Irfaan Ali held nearly three hours of talks, part of them behind closed doors, at a meeting "
+     "convened by Ralph Gonsalves.", {("Nicolás Maduro", "Irfaan Ali"), ("Ralph Gonsalves", "Nicolás Maduro"),
+                                      ("Ralph Gonsalves", "Irfaan Ali")}),
     # those who drew a plan up together at talks met
     ("The plan was drawn up in Miami by Steve Witkoff and Kirill Dmitriev during three days of talks.",
      {("Steve Witkoff", "Kirill Dmitriev")}),
