@@ -1568,7 +1568,8 @@ def _joined_by(verb: Token, agents: list[Token], res: Resolution, pat: Patterns,
     joined = set(_subjects(verb, res)[0])  # whom they joined is their own side
     if joined and not joined & set(earlier):
         return []  # "Rubio's motorcade pulled in. He is accompanied by A and B": Rubio was not at the last meeting
-    pairs = [(a, b) for a in who for b in earlier if a != b and b not in joined and _same_level(a, b)
+    whole = len(joined) > 1 and set(earlier) <= joined  # "the two men were joined at dinner by X": both sides
+    pairs = [(a, b) for a in who for b in earlier if a != b and (whole or b not in joined) and _same_level(a, b)
              and not res.same_party(a, b)]
     if verb.dep_ in ("acl", "advcl"):  # "a session ..., joined by Foreign Ministers A and B": across from each other
         pairs += _other_sides(who, res, verb, any_length=True)

@@ -574,6 +574,12 @@ def test_those_with_someone_who_was_not_at_the_last_meeting_did_not_join_it(reso
                                     frozenset({"Marco Rubio", "Rustem Umerov"})}
 
 
+def test_joining_both_sides_of_a_meeting_meets_the_other_side(resources: pipeline.Resources) -> None:
+    pairs = met(resources, "Mohamed bin Zayed hosted Mr Trump at Qasr Al Watan on Thursday, and the two men were "
+                           "joined at dinner by Sheikh Tahnoun bin Zayed, the national security adviser.")
+    assert frozenset({"Tahnoun bin Zayed", "Donald Trump"}) in pairs
+
+
 def test_a_plan_drawn_up_over_calls_is_no_meeting_of_its_authors(resources: pipeline.Resources) -> None:
     assert met(resources, "The declaration was drawn up by Witkoff and Dmitriev over several days of phone calls.") \
         == set()
