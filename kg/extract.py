@@ -494,7 +494,8 @@ def _under_modifier(tok: Token, head: Token) -> bool:
                 c.dep_ == "conj" and c.i < t.i and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and c.ent_type_ not in (
                     "PERSON", "ORG", "GPE", "NORP")) for c in t.head.children) \
                 and not (below is not None and below.dep_ == "conj" and below.pos_ == "PROPN"
-                         and any(c.dep_ == "cc" for c in t.children) and t.doc[below.left_edge.i - 1].lower_ in (",", "and")
+                         and any(c.dep_ == "cc" for c in t.children)
+                         and t.doc[below.left_edge.i - 1].lower_ in (",", "and")
                          and any(w.text == "," for w in t.doc[t.i: below.left_edge.i])):
             # (but "A and the rebels' commander, B, shook hands": B names the commander, hung on A; and "hosted A,
             # then secretary of X, and Saudi adviser B": B is the second guest, hung on A's apposition)
@@ -707,7 +708,8 @@ def _subjects(verb: Token, res: Resolution, exclude: Token | None = None) -> tup
             if t.dep_ == "pcomp":
                 if not (t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX") and (
                         modality.preposition(t.head) in _TIME_PREPS or t.head.lower_ == "by" and t.tag_ == "VBG")):
-                    break  # "X insisted on meeting Y" has a subject, but no meeting ("opened the talks by meeting Y" has)
+                    break  # "X insisted on meeting Y" has a subject, but no meeting ("opened the talks by
+                    # meeting Y" has)
                 t = t.head  # "X came to Geneva after visiting Y": the clause the preposition hangs on
             t = t.head
         else:
@@ -1910,7 +1912,8 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
         proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
         # counter-proposal"
     if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in (
-            "present", "offer") and any(c.dep_ in ("dobj", "obj") and res.at(c.i) is not None for c in head.head.children):
+            "present", "offer") and any(c.dep_ in ("dobj", "obj") and res.at(c.i) is not None
+                                        for c in head.head.children):
         proposers = _subjects(head.head, res)[0]  # "Michel presented Pashinyan with a peace plan"
         rule = f"verb:{head.head.lemma_.lower()}:with"
     if not proposers and noun.i + 3 < len(noun.doc) and _is_proposal_verb(noun.doc[noun.i + 1], pat) \
@@ -1957,13 +1960,13 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
             if found or proposers:
                 found += _with_objects(c, res)  # "drafted with Russian envoy Kirill Dmitriev", "drawn up with X"
             proposers = list(dict.fromkeys(proposers + found))
-    if not proposers:
-        proposers = _relative_after(noun, res, pat)  # "the four-point proposal on the Palestinian question that Xi
-        rule = "verb:relative" if proposers else rule  # put forward": the parse hung the clause on "question"
     elif noun.dep_ in ("dobj", "obj") and _is_proposal_verb(head, pat):
         for c in noun.children:  # "Ruto tabled a plan drawn up with Museveni"
             if c.dep_ == "acl" and _is_proposal_verb(c, pat):
                 proposers = list(dict.fromkeys(proposers + _with_objects(c, res)))
+    if not proposers:
+        proposers = _relative_after(noun, res, pat)  # "the four-point proposal on the Palestinian question that Xi
+        rule = "verb:relative" if proposers else rule  # put forward": the parse hung the clause on "question"
     if not proposers:
         return None
     named = noun.head if noun.dep_ == "appos" and _is_plan_noun(noun.head, pat) else noun  # "the X plan, a

@@ -334,18 +334,19 @@ def _name_runs(ents: list[Span], gaz: Gazetteer) -> list[Span]:
         if ent.label_ == "PERSON" and not ent.ent_id_ and all(piece(t) or joined(t) for t in ent):
             start, end = ent.start, ent.end
             while start >= 1:
-                if start >= 2 and joined(doc[start - 1]) and doc[start - 2].ent_type_ != "PERSON" \
-                        and (piece(doc[start - 2]) or doc[start - 2].text in gaz_words and doc[start - 2].pos_ == "PROPN"):
+                before, word = doc[start - 1], doc[start - 2] if start >= 2 else None
+                if word is not None and joined(before) and word.ent_type_ != "PERSON" \
+                        and (piece(word) or word.text in gaz_words and word.pos_ == "PROPN"):
                     start -= 2
-                elif doc[start - 1].dep_ == "compound" and start <= doc[start - 1].head.i < end \
-                        and piece(doc[start - 1]) and doc[start - 1].ent_type_ != "PERSON" and _rare(doc[start - 1].lower_) \
-                        and not doc[start - 1].is_sent_start:
+                elif before.dep_ == "compound" and start <= before.head.i < end and piece(before) \
+                        and before.ent_type_ != "PERSON" and _rare(before.lower_) and not before.is_sent_start:
                     start -= 1
                 else:
                     break
-            while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end and piece(doc[end]) \
-                    and doc[end].ent_iob_ in ("O", "B") and (doc[end].ent_type_ == "" or end + 1 >= len(doc)
-                                                             or doc[end + 1].ent_iob_ != "I") and (doc[end].ent_type_ or word_zipf(doc[end].lower_) < 4.0):
+            while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                    and piece(doc[end]) and doc[end].ent_iob_ in ("O", "B") \
+                    and (doc[end].ent_type_ == "" or end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I") \
+                    and (doc[end].ent_type_ or word_zipf(doc[end].lower_) < 4.0):
                 end += 1
             if (start, end) != (ent.start, ent.end):
                 out = [e for e in out if e.end <= start]
