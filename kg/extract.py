@@ -850,7 +850,6 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
         objects = _listed(verb, res, pat, objects)  # coordination the parse broke: "welcomed A and her counterpart B"
     if not agents and lemma not in pat.call_verbs:
         objects += _including(verb, res, pat)
-        objects += [a for a in actors_under(_gapped_objects(verb), res) if a.type in ("Person", "Group")]
     objects = list(dict.fromkeys(objects))
     if not objects and not agents and any(c.dep_ in ("dobj", "obj") and _people_noun(c, pat) for c in verb.children):
         return []  # "A and B met a European delegation": they met people kg cannot name, not each other
@@ -875,6 +874,10 @@ def _verbal_meeting(verb: Token, res: Resolution, pat: Patterns, article: Articl
     if sitting_in and subjects and objects:  # "X was received by Y, with A and B sitting in": they were there too
         pairs += [(a, b) for a in sitting_in for b in dict.fromkeys(subjects + objects)
                   if a != b and not res.same_party(a, b)]
+    gapped = [a for a in actors_under(_gapped_objects(verb), res) if a.type in ("Person", "Group")] \
+        if not agents and lemma not in pat.call_verbs else []
+    if gapped:  # "met A on Tuesday and then B": B apart from A
+        pairs += [p for p in _pairs(subjects, gapped) if p not in pairs]
     alongside = _with_objects(verb, res, ("alongside",)) if lemma not in pat.call_verbs else []
     if alongside and subjects and objects:  # "A met B in Antalya, alongside C": C was at the meeting too
         pairs += [(a, b) for a in alongside for b in dict.fromkeys(subjects + objects)

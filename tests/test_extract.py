@@ -99,6 +99,9 @@ HAPPENED = [
     # the parse joins the second object of "met A on Tuesday and then B" to the date
     ("Putin met Witkoff on Tuesday and then Kushner.", {("Vladimir Putin", "Steve Witkoff"),
                                                         ("Vladimir Putin", "Jared Kushner")}),
+    # (and the two guests, received one after the other, did not meet each other)
+    ("Erdogan received Zelensky on Monday and then Putin.", {("Recep Tayyip Erdoğan", "Volodymyr Zelensky"),
+                                                             ("Recep Tayyip Erdoğan", "Vladimir Putin")}),
     # those who "attended as observers" were at the meeting just reported
     ("Thai Foreign Minister Maris Sangiampongsa met Cambodian Foreign Minister Prak Sokhonn in Putrajaya. The US "
      "ambassador, Edgard Kagan, and China's ambassador, Ouyang Yujing, attended as observers.",
