@@ -369,16 +369,22 @@ def _declined_invitation(verb: Token, res: Resolution, pat: Patterns, article: A
     return _meetings(pairs, verb, "refused", "in person", f"refused:{noun.lemma_.lower()}", res, article, norm)
 
 
+def _named_by(verb: Token, res: Resolution, pat: Patterns) -> list[Actor]:
+    """Return the actors of a passive verb's "by" phrases, also those of a list the parse broke ("by A, an aide,
+    and his counterpart B")."""
+    found: list[Actor] = []
+    for by in _agent_phrases(verb):
+        found = _listed(by, res, pat, found + actors_under(list(by.children), res))
+    return list(dict.fromkeys(found))
+
+
 def _led_talks(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
     """"The talks were led by A and his Afghan counterpart, B": the heads of the two sides met."""
     talks = [c for c in verb.children if c.dep_ == "nsubjpass" and _is_meeting_noun(c, pat)
              and any(d.lower_ in ("the", "their", "these", "those") for d in c.children)]
     if not talks:
         return []
-    heads: list[Actor] = []
-    for by in _agent_phrases(verb):
-        heads = _listed(by, res, pat, heads + actors_under(list(by.children), res))
-    heads = [a for a in dict.fromkeys(heads) if a.type == "Person"]
+    heads = [a for a in _named_by(verb, res, pat) if a.type == "Person"]
     pairs = [(a, b) for a, b in _pairs(heads, []) if not res.same_party(a, b)]
     if not pairs:
         return []
@@ -1488,10 +1494,7 @@ def _drafted_at_talks(verb: Token, res: Resolution, pat: Patterns, article: Arti
     talks = [t for t in talks if _is_meeting_noun(t, pat) and t.lemma_.lower() not in _GATHERINGS]
     if not talks:
         return []
-    people = actors_under([g for c in verb.children if c.dep_ == "agent" for g in c.children], res)
-    for by in (c for c in verb.children if c.dep_ == "agent"):
-        people = _listed(by, res, pat, people)
-    people = [a for a in people if a.type in ("Person", "Group")]
+    people = [a for a in _named_by(verb, res, pat) if a.type in ("Person", "Group")]
     pairs = [p for p in _pairs(people, []) if not res.same_party(*p)]
     if not pairs:
         return []

@@ -75,7 +75,7 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     people: dict[str, Actor] = {}  # surname or full name -> actor minted in this article
     mentions: list[Mention] = []
     roles: list[StatedRole] = []
-    ents = _merge_split_names(_name_runs(_whole_names(_names_after_roles(list(doc.ents), gaz), gaz), gaz), gaz)
+    ents = _merge_split_names(_whole_names(_names_after_roles(list(doc.ents), gaz), gaz), gaz)
     for ent in ents:  # full names first, so a surname in the headline finds the person named in the body
         if ent.label_ == "PERSON" and ent.ent_id_ in gaz.actors and gaz.actors[ent.ent_id_].type == "Person":
             _register_words(gaz.actors[ent.ent_id_], people)
@@ -257,24 +257,32 @@ def _label_words(gaz: Gazetteer) -> set[str]:
 def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
     """Mend person names NER cut short, none of them a gazetteer name: two halves side by side are one name
     ("Hassan Sheikh" + "Mohamud", "Teodoro Obiang" + "Nguema Mbasogo"); a capitalised given name the parse joins
-    to the name is part of it ("Muse" in "Muse Bihi Abdi"); and a department of a title is not part of the name
-    after it ("Secretary of State Molly Phee" is Molly Phee, not an organisation "State Molly Phee")."""
+    to the name is part of it ("Muse" in "Muse Bihi Abdi"), and so are the rest of its compound run NER tags apart
+    ("Choe Son" + "Hui"/NORP) and hyphen-joined pieces ("Yunus" + "-" + "Bek Yevkurov"), whose entities the name
+    swallows; and a department of a title is not part of the name after it ("Secretary of State Molly Phee" is
+    Molly Phee, not an organisation "State Molly Phee")."""
     demonyms = gaz.demonym_set()
     gaz_words = _label_words(gaz)
 
-    def name_word(t: Token) -> bool:
-        return t.pos_ == "PROPN" and t.is_title and not t.ent_type_ and t.text not in demonyms \
-            and t.lower_.rstrip(".") not in _NAME_TITLES | _HONORIFICS | _MORE_TITLES and t.text not in _NOT_NAME_WORDS \
-            and t.text not in gaz_words
+    def name_word(t: Token, tagged_apart: bool = False) -> bool:  # (or a piece NER gave a type of its own)
+        return t.pos_ == "PROPN" and t.is_title and t.text not in demonyms and t.text not in gaz_words \
+            and t.lower_.rstrip(".") not in _TITLES_ANY and t.text not in _NOT_NAME_WORDS | _GENERIC_ORGS \
+            and (not t.ent_type_ or tagged_apart and not t.ent_id_ and t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG"))
+
+    def hyphen(t: Token) -> bool:  # a hyphen inside a word: "Yunus-Bek"
+        return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
 
     out: list[Span] = []
     for ent in ents:
         doc = ent.doc
+        if out and ent.start < out[-1].end:
+            continue  # swallowed by the name before
         if ent.label_ == "ORG" and not ent.ent_id_ and len(ent) >= 3 and ent[0].text in _GENERIC_ORGS \
                 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
                 and doc[ent.start - 2].lower_ in _NAME_TITLES and all(t.pos_ == "PROPN" and t.is_title for t in ent[1:]):
             ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
-        if ent.label_ in ("ORG", "NORP", "GPE") and not ent.ent_id_ and 2 <= len(ent) <= 4 \
+        if ent.label_ in ("ORG", "NORP", "GPE") and not ent.ent_id_ and (
+                2 <= len(ent) <= 4 or len(ent) == 1 and _rare(ent[0].lower_) and name_word(ent[0], True)) \
                 and all(t.pos_ == "PROPN" and t.is_title and t.text not in _NOT_NAME_WORDS | _GENERIC_ORGS
                         and t.text not in demonyms for t in ent) \
                 and (any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children)
@@ -291,11 +299,18 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                     and name_word(doc[ent.start - 1]) and not doc[ent.start - 2].pos_ == "PROPN" \
                     and not doc[ent.start - 1].is_sent_start:
                 start -= 1
+            while start >= 2 and hyphen(doc[start - 1]) and doc[start - 2].ent_type_ != "PERSON" \
+                    and (name_word(doc[start - 2], True) or doc[start - 2].text in gaz_words
+                         and doc[start - 2].pos_ == "PROPN"):
+                start -= 2  # "Yunus" + "-" + "Bek Yevkurov"
             end = ent.end
-            if end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
-                    and name_word(doc[end]) and _rare(doc[end].lower_):
-                end += 1  # "Denis Sassou" + "Nguesso"
+            while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
+                    and name_word(doc[end], True) and doc[end].ent_iob_ != "I" \
+                    and (doc[end].ent_type_ or word_zipf(doc[end].lower_) < 4.0) \
+                    and (end + 1 >= len(doc) or not doc[end].ent_type_ or doc[end + 1].ent_iob_ != "I"):
+                end += 1  # "Denis Sassou" + "Nguesso", "Choe Son" + "Hui"/NORP (a one-word entity NER tagged apart)
             if start < ent.start or end > ent.end:
+                out = [e for e in out if e.end <= start]  # "Yunus"/GPE is part of "Yunus-Bek Yevkurov"
                 ent = Span(doc, start, end, label="PERSON")
         prev = out[-1] if out else None
         if prev is not None and prev.end == ent.start and prev.label_ == ent.label_ == "PERSON" \
@@ -304,53 +319,6 @@ def _whole_names(ents: list[Span], gaz: Gazetteer) -> list[Span]:
                 and all(t.pos_ == "PROPN" for t in [*prev, *ent]):
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
-        out.append(ent)
-    return out
-
-
-def _name_runs(ents: list[Span], gaz: Gazetteer) -> list[Span]:
-    """Stretch a new person's name over the rest of its compound run, which NER tags apart or drops: "Choe Son"
-    + "Hui" (NORP) is Choe Son Hui; "Yunus" (GPE) + "-" + "Bek Yevkurov" is Yunus-Bek Yevkurov. Entities inside
-    the stretched name are dropped."""
-    demonyms = gaz.demonym_set()
-    gaz_words = _label_words(gaz)
-
-    def piece(t: Token) -> bool:
-        return t.pos_ == "PROPN" and t.is_title and not t.ent_id_ and t.text not in demonyms \
-            and t.text not in gaz_words and t.lower_.rstrip(".") not in _NAME_TITLES | _HONORIFICS | _MORE_TITLES \
-            and t.text not in _NOT_NAME_WORDS | _GENERIC_ORGS and t.ent_type_ in ("", "PERSON", "NORP", "GPE", "ORG")
-
-    def joined(t: Token) -> bool:  # a hyphen inside a word: "Yunus-Bek"
-        return t.text == "-" and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
-
-    out: list[Span] = []
-    for ent in ents:
-        if out and ent.start < out[-1].end:
-            continue  # swallowed by the name before
-        doc = ent.doc
-        if ent.label_ in ("GPE", "ORG", "NORP") and len(ent) == 1 and piece(ent[0]) and _rare(ent[0].lower_) \
-                and any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in ent.root.children):
-            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Yevkurov, Russia's deputy defence minister"
-        if ent.label_ == "PERSON" and not ent.ent_id_ and all(piece(t) or joined(t) for t in ent):
-            start, end = ent.start, ent.end
-            while start >= 1:
-                before, word = doc[start - 1], doc[start - 2] if start >= 2 else None
-                if word is not None and joined(before) and word.ent_type_ != "PERSON" \
-                        and (piece(word) or word.text in gaz_words and word.pos_ == "PROPN"):
-                    start -= 2
-                elif before.dep_ == "compound" and start <= before.head.i < end and piece(before) \
-                        and before.ent_type_ != "PERSON" and _rare(before.lower_) and not before.is_sent_start:
-                    start -= 1
-                else:
-                    break
-            while end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end \
-                    and piece(doc[end]) and doc[end].ent_iob_ in ("O", "B") \
-                    and (doc[end].ent_type_ == "" or end + 1 >= len(doc) or doc[end + 1].ent_iob_ != "I") \
-                    and (doc[end].ent_type_ or word_zipf(doc[end].lower_) < 4.0):
-                end += 1
-            if (start, end) != (ent.start, ent.end):
-                out = [e for e in out if e.end <= start]
-                ent = Span(doc, start, end, label="PERSON")
         out.append(ent)
     return out
 
@@ -566,6 +534,7 @@ def _looks_like_person(ent: Span, gaz: Gazetteer) -> bool:
 
 
 _NAME_TITLES = _TITLE_WORDS | _WORDS["name_titles"]
+_TITLES_ANY = _NAME_TITLES | _HONORIFICS | _MORE_TITLES  # no word of a name (built once, read per token)
 
 
 def _titled_names(doc: Doc, by_token: dict[int, Mention], gaz: Gazetteer, people: dict[str, Actor]) -> list[Mention]:
