@@ -95,7 +95,7 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
     in the text after a lowercase word, regains its apostrophe ("Trumps envoy"
     -> "Trump's envoy"); ``not_names`` (demonyms: "Russians") never do.
     A lowercase word that is no English word but two fused ones gets a
-    dash back ("policyfrom" -> "policy - from"), and so does a year run into
+    dash back ("policyfrom" -> "policy \u2014 from"), and so does a year run into
     the next word, a word run into a name ("negotiatorsOtty") and an acronym
     run into a word ("ELNsat"). Two restored dashes around a short aside in
     one sentence become commas, which the parser reads as an aside.
@@ -141,7 +141,9 @@ def normalize(text: str, names: Collection[str] = (), not_names: Collection[str]
             cut = split_name_tail(m.group())
         if cut is not None:
             inserts.append((m.start() + cut, " - "))
-    return _apply(text, _parenthetical_commas(text, sorted(inserts)))
+    # a restored dash the parser reads as a break, not as a hyphen that compounds its neighbours
+    return _apply(text, [(at, " \u2014 " if piece == " - " else piece)
+                         for at, piece in _parenthetical_commas(text, sorted(inserts))])
 
 
 def _parenthetical_commas(text: str, inserts: list[tuple[int, str]]) -> list[tuple[int, str]]:

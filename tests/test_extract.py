@@ -271,6 +271,9 @@ HAPPENED = [
      "secretary of Ukraine's security council.", {("Marco Rubio", "Andriy Yermak"), ("Marco Rubio", "Rustem Umerov")}),
     ("As the delegations were leaving, Witkoff and Araghchi spoke directly for a few minutes.",
      {("Steve Witkoff", "Abbas Araghchi")}),
+    # regression: a lost dash restored as " - " made the name a compound of the next word ("Qin Gang-talks")
+    ("On Sunday Antony Blinken sat down with Foreign Minister Qin Gangtalks that lasted more than five hours.",
+     {("Antony Blinken", "Qin Gang")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),

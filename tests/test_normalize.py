@@ -15,7 +15,7 @@ ONE_FOR_ONE = {
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u200b": " ", "\ufeff": " ",
 }
 # fmt: on
-INSERTED = {"'", " ", "-", "\u2014", ","}  # what repairs may add: an apostrophe, " - ", " \u2014 " after a year, ", "
+INSERTED = {"'", " ", "\u2014", ","}  # what repairs may add: an apostrophe, " \u2014 " for a lost dash, ", "
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +63,9 @@ REPAIRS = [
     pytest.param("Trumps envoy arrived.",          {"Trump"},  "Trump's envoy arrived.",           id="Trumps"),
     pytest.param("Putins aides said so.",          {"Putin"},  "Putin's aides said so.",           id="Putins"),
     pytest.param("head of Russias wealth fund",    {"Russia"}, "head of Russia's wealth fund",     id="Russias"),
-    pytest.param("a shift in U.S. policyfrom harsh sanctions", (), "a shift in U.S. policy - from harsh sanctions",
+    pytest.param("a shift in U.S. policyfrom harsh sanctions", (), "a shift in U.S. policy \u2014 from harsh sanctions",
                  id="policyfrom"),
-    pytest.param("the talking pointshas affected", (), "the talking points - has affected",    id="pointshas"),
+    pytest.param("the talking pointshas affected", (), "the talking points \u2014 has affected",    id="pointshas"),
     # a capitalised word used alone elsewhere in the text counts as a known name
     pytest.param("He met Witkoff on Monday. Witkoffs team left.", (), "He met Witkoff on Monday. Witkoff's team left.",
                  id="standalone-stem"),
@@ -77,7 +77,7 @@ REPAIRS = [
     pytest.param("Sanae Takaichion her first foreign trip since taking officeheld talks", {"Takaichi"},
                  "Sanae Takaichi, on her first foreign trip since taking office, held talks", id="aside-commas"),
     pytest.param("a shift in policyfrom sanctions. The pointshas", (),
-                 "a shift in policy - from sanctions. The points - has", id="dashes-in-two-sentences-stay"),
+                 "a shift in policy \u2014 from sanctions. The points \u2014 has", id="dashes-in-two-sentences-stay"),
     pytest.param("He uses YouTube, iPhone, McDonald, eBay, CEOs and PhDs.", (),
                  "He uses YouTube, iPhone, McDonald, eBay, CEOs and PhDs.", id="camel-case-names-kept"),
 ]
@@ -96,7 +96,7 @@ def test_seed_style_repairs(text, known, expected):
     ("It was confirmed by Putins aides.", "It was confirmed by Putin's aides."),
     ("Dmitriev, the head of Russias sovereign wealth fund", "Dmitriev, the head of Russia's sovereign wealth fund"),
     ("the talking pointshas affected U.S. policyfrom harsh sanctions",
-     "the talking points - has affected U.S. policy - from harsh sanctions"),
+     "the talking points \u2014 has affected U.S. policy \u2014 from harsh sanctions"),
 ])
 def test_seed_style_repairs_with_the_gazetteer(text, expected, names, demonyms):
     n = normalize(text, names, demonyms)
@@ -111,7 +111,7 @@ def test_repair_offsets_point_at_the_following_character():
     assert n.to_original(6) == 5  # ... and the "s" maps back to itself
     assert n.to_original(7) == 6
     n = normalize("policyfrom", ())
-    assert n.text == "policy - from"
+    assert n.text == "policy \u2014 from"
     assert [n.to_original(i) for i in range(len(n.text) + 1)] == [0, 1, 2, 3, 4, 5, 6, 6, 6, 6, 7, 8, 9, 10]
 
 
@@ -149,7 +149,7 @@ def test_split_fused_cuts_two_fused_words(word, cut):
 
 def test_name_fused_with_next_word_is_split():
     n = normalize("Blinken met Qin Gang on Sunday. He sat down with Qin Gangtalks that lasted hours.", ())
-    assert "Qin Gang - talks that" in n.text
+    assert "Qin Gang \u2014 talks that" in n.text
 
 
 def test_secretary_of_state_does_not_make_united_states_possessive():
@@ -226,7 +226,7 @@ def test_plural_name_before_a_verb_keeps_no_apostrophe() -> None:
 def test_a_common_word_fused_onto_an_unknown_name_is_split() -> None:
     # scraped text lost the dash: "Teodoro Obiang Nguema Mbasogothe first such format"
     text = normalize("with Teodoro Obiang Nguema Mbasogothe first such format, Saidov joined").text
-    assert "Mbasogo - the first" in text and "Medinsky" == normalize("Medinsky").text
+    assert "Mbasogo \u2014 the first" in text and "Medinsky" == normalize("Medinsky").text
 
 
 def test_possessive_before_a_participle_is_still_repaired() -> None:
