@@ -274,6 +274,9 @@ HAPPENED = [
     # regression: a lost dash restored as " - " made the name a compound of the next word ("Qin Gang-talks")
     ("On Sunday Antony Blinken sat down with Foreign Minister Qin Gangtalks that lasted more than five hours.",
      {("Antony Blinken", "Qin Gang")}),
+    # regression: "her Rwandan counterpart Olivier Nduhungirehe", whose name the parse hangs off the verb
+    ("Congolese Foreign Minister Thérèse Kayikwamba Wagner and her Rwandan counterpart Olivier Nduhungirehe signed "
+     "a peace agreement at the State Department.", {("Thérèse Kayikwamba Wagner", "Olivier Nduhungirehe")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
