@@ -630,7 +630,10 @@ def _names_for(tok: Token, by_token: dict[int, Mention]) -> list[Mention]:
     if not found:
         after = tok.i + 1 if tok.pos_ == "VERB" else tok.right_edge.i + 1  # "envoys" mis-tagged as a verb
         doc = tok.doc
-        if after + 1 < len(doc) and doc[after].text == "," and (m := person(after + 1)) is not None:
+        titled = after + 1  # ", Major General Mohammad Bagheri": the name after its title words
+        while titled < len(doc) - 1 and doc[titled].lower_ in _TITLES_ANY and doc[titled].is_title:
+            titled += 1
+        if after + 1 < len(doc) and doc[after].text == "," and (m := person(titled)) is not None:
             found.append(m)
         elif after < len(doc) and (m := person(after)) is not None and doc[after].is_title:
             found.append(m)

@@ -277,6 +277,9 @@ HAPPENED = [
     # regression: "her Rwandan counterpart Olivier Nduhungirehe", whose name the parse hangs off the verb
     ("Congolese Foreign Minister Thérèse Kayikwamba Wagner and her Rwandan counterpart Olivier Nduhungirehe signed "
      "a peace agreement at the State Department.", {("Thérèse Kayikwamba Wagner", "Olivier Nduhungirehe")}),
+    # regression: a role noun's name after a comma and title words ("the chief of staff, Major General X")
+    ("Prince Khalid bin Salman later met Pezeshkian and the armed forces chief of staff, Major General Mohammad "
+     "Bagheri.", {("Khalid bin Salman", "Masoud Pezeshkian"), ("Khalid bin Salman", "Mohammad Bagheri")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
