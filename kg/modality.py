@@ -262,6 +262,8 @@ def _place_under(t: Token, depth: int) -> str:
                 if prep.lower_ == "on" and obj.ent_type_ not in _PLACE_ENTS:
                     continue  # "on Tuesday", "on the sidelines"
                 first = next((w.i for w in obj.subtree if w.dep_ != "det"), obj.i)
+                if any(w.dep_ == "cc" for w in obj.doc[first: obj.i]):
+                    continue  # "in the morning and Serbian President X": a misparse, no place
                 return obj.doc[first: obj.i + 1].text
             if depth > 0 and obj.pos_ == "NOUN":
                 found = _place_under(obj, depth - 1)

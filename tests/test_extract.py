@@ -564,6 +564,14 @@ PLACES = [
 ]
 
 
+def test_a_coordination_the_parse_put_in_a_prepositional_phrase_is_no_place(resources: pipeline.Resources) -> None:
+    # regression: "in the morning and Serbian President X" came out as the place "morning and Serbian President X"
+    text = ("Josep Borrell and Miroslav Lajcak received Kosovo Prime Minister Albin Kurti in the morning and Serbian "
+            "President Aleksandar Vucic shortly after noon.")
+    found = [f for f in facts(resources, text) if isinstance(f, Meeting)]
+    assert found and all(f.location == "" for f in found)
+
+
 @pytest.mark.parametrize("text,place,date", PLACES, ids=[t[:40] for t, _, _ in PLACES])
 def test_place_and_date_of_meeting(resources: pipeline.Resources, text: str, place: str, date: str) -> None:
     found = [f for f in facts(resources, text) if isinstance(f, Meeting)]
