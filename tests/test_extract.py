@@ -288,6 +288,9 @@ NOT_HAPPENED = [
     ("Trump will meet Xi in Busan next week.", ("Donald Trump", "Xi Jinping"), "planned", "in person"),
     ("Witkoff is expected to meet Rustem Umerov in Miami.", ("Steve Witkoff", "Rustem Umerov"), "planned", "in person"),
     ("A planned meeting between Rubio and Lavrov was postponed.", ("Marco Rubio", "Sergei Lavrov"), "cancelled", "in person"),
+    # regression: an unlikely summit is still in prospect, not held
+    ("Ushakov said a summit between Putin and Trump was unlikely next week.", ("Vladimir Putin", "Donald Trump"),
+     "planned", "in person"),
     ("Zelensky did not meet Putin.", ("Volodymyr Zelensky", "Vladimir Putin"), "negated", "in person"),
     ("Khamenei has refused to meet Trump.", ("Ali Khamenei", "Donald Trump"), "refused", "in person"),
     ("Zelensky held a video call with Keir Starmer on Monday.", ("Volodymyr Zelensky", "Keir Starmer"), "happened", "video"),
