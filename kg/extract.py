@@ -1409,6 +1409,7 @@ def _definite_meeting(noun: Token, pat: Patterns) -> bool:
 
 
 _GATHERINGS = {"summit", "session", "conference", "forum", "reception", "banquet"}
+_PARTS_OF_TALKS = {"minute", "part", "opening", "start", "beginning", "hour", "portion", "round", "session"}
 
 
 def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized,
@@ -1422,8 +1423,10 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         _definite_meeting(c, pat) or c.lower_ in ("round", "session") and any(d.lower_ == "the" for d in c.children))]
     if not objects and _sits_in(verb):
         # "Rubio and Bondi sat in on the talks": they were at the meeting just reported
+        # (or on a part of them: "sat in on the opening minutes")
         objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
-                   for o in p.children if o.dep_ == "pobj" and _definite_meeting(o, pat)]
+                   for o in p.children if o.dep_ == "pobj" and (_definite_meeting(o, pat) or any(
+                       d.lower_ == "the" for d in o.children) and o.lemma_.lower() in _PARTS_OF_TALKS)]
     status, mode = modality.of_verb(verb, pat)
     if not objects and verb.lemma_.lower() == "join" and earlier and not any(c.dep_ == "agent" for c in verb.children):
         objects = _joined_them(verb, res, earlier)

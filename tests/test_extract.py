@@ -567,6 +567,18 @@ PLACES = [
 ]
 
 
+def test_sitting_in_on_a_part_of_the_talks_just_reported(resources: pipeline.Resources) -> None:
+    # regression: "sat in on the opening minutes" is not "sat in on the talks", so only the side rule read it and
+    # lost the second of the two subjects
+    text = ("Marco Rubio held talks with Sergei Lavrov in Riyadh on Tuesday. Saudi Foreign Minister Faisal bin Farhan, "
+            "who welcomed the delegations on arrival, and national security adviser Musaed al-Aiban sat in on the "
+            "opening minutes before leaving the two sides alone.")
+    found = {frozenset(a.label for a in f.participants) for f in facts(resources, text)
+             if isinstance(f, Meeting) and f.happened_in_person}
+    assert {frozenset(p) for p in [("Musaed al-Aiban", "Marco Rubio"), ("Musaed al-Aiban", "Sergei Lavrov"),
+                                   ("Faisal bin Farhan Al Saud", "Marco Rubio")]} <= found
+
+
 def test_a_coordination_the_parse_put_in_a_prepositional_phrase_is_no_place(resources: pipeline.Resources) -> None:
     # regression: "in the morning and Serbian President X" came out as the place "morning and Serbian President X"
     text = ("Josep Borrell and Miroslav Lajcak received Kosovo Prime Minister Albin Kurti in the morning and Serbian "
