@@ -1026,8 +1026,9 @@ def _pronouns(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], g
             verb = tok.head.head if shaken or tok.dep_ == "pobj" else tok.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head  # "Lula held talks with him": up from the noun to the verb
-            own = {a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (m := by_token.get(c.i))
-                   is not None for a in m.actors}
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subjects += [p for c in subjects for p in c.children if p.dep_ == "appos"]  # "the then minister, X,"
+            own = {a for c in subjects if (m := by_token.get(c.i)) is not None for a in m.actors}
             earlier = [m for m in earlier if doc[m.root].head.i != verb.i and not set(m.actors) & own]
         female = _PRONOUNS[tok.lower_] == "f"
         matching = [m for m in earlier if gaz.is_female(m.actors[0]) == female]

@@ -280,6 +280,9 @@ HAPPENED = [
     # regression: a role noun's name after a comma and title words ("the chief of staff, Major General X")
     ("Prince Khalid bin Salman later met Pezeshkian and the armed forces chief of staff, Major General Mohammad "
      "Bagheri.", {("Khalid bin Salman", "Masoud Pezeshkian"), ("Khalid bin Salman", "Mohammad Bagheri")}),
+    # regression: an object pronoun is not the name in apposition to its own clause's subject
+    ("Its foreign minister, Zin Mar Aung, has not been received in any ASEAN capital, although Malaysias then "
+     "foreign minister, Saifuddin Abdullah, met her in Washington.", {("Saifuddin Abdullah", "Zin Mar Aung")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
