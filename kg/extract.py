@@ -1420,7 +1420,11 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     at someone's side, brought along, joined by video, joined the talks between A and B.
     """
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and (
-        _definite_meeting(c, pat) or c.lower_ in ("round", "session") and any(d.lower_ == "the" for d in c.children))]
+        _definite_meeting(c, pat) or c.lower_ in ("round", "session") and any(d.lower_ == "the" for d in c.children)
+        or c.lower_ == "it" and _told_just_before(verb, pat))]  # "A met B. It was hosted by X"
+    if not objects and verb.dep_ == "relcl" and _definite_meeting(verb.head, pat) and any(
+            c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "WDT" for c in verb.children):
+        objects = [verb.head]  # "That meeting, which was hosted by X, produced no agreement"
     if not objects and _sits_in(verb):
         # "Rubio and Bondi sat in on the talks": they were at the meeting just reported
         # (or on a part of them: "sat in on the opening minutes")
@@ -1470,10 +1474,11 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
             return _meetings(pairs, verb, status, mode, rule, res, article, norm)
     if not objects:
         return []
+    passive = objects[0].dep_ == "nsubjpass" or objects[0].i == verb.head.i  # (the talks, which were hosted by X)
     who = actors_under([g for c in agents for g in c.children], res) + \
-        [a for c in agents for a in surface_list(c, res, pat)[0]] if objects[0].dep_ == "nsubjpass" \
+        [a for c in agents for a in surface_list(c, res, pat)[0]] if passive \
         else _subjects(verb, res)[0]
-    if objects[0].dep_ != "nsubjpass" and who:  # "Secretary of State Marco Rubio and Attorney General Pam Bondi
+    if not passive and who:  # "Secretary of State Marco Rubio and Attorney General Pam Bondi
         who = list(dict.fromkeys(_surface_subjects(verb, res) + who))  # sat in": the list the parse broke
         who += [a for a in _as_too(verb, "do", res) if a not in who]  # "A and B joined the meeting, as did C"
     if not earlier:
@@ -1485,6 +1490,13 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
     if not pairs:
         return []
     return _meetings(pairs, objects[0], status, mode, f"verb:{verb.lemma_.lower()}:talks", res, article, norm)
+
+
+def _told_just_before(verb: Token, pat: Patterns) -> bool:
+    """True when the sentence before ``verb``'s reports a meeting, so "it" there can be that meeting."""
+    start = verb.sent.start
+    return start > 0 and any(t.lemma_.lower() in pat.meeting_verbs and t.pos_ == "VERB" or _is_meeting_noun(t, pat)
+                             for t in verb.doc[start - 1].sent)
 
 
 def _drafted_at_talks(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:

@@ -283,6 +283,12 @@ HAPPENED = [
     # regression: an object pronoun is not the name in apposition to its own clause's subject
     ("Its foreign minister, Zin Mar Aung, has not been received in any ASEAN capital, although Malaysias then "
      "foreign minister, Saifuddin Abdullah, met her in Washington.", {("Saifuddin Abdullah", "Zin Mar Aung")}),
+    # the host of the meeting just reported, named in a relative clause on it or through "it"
+    ("Sergei Lavrov met Dmytro Kuleba in Antalya. That meeting, which was hosted by Turkish Foreign Minister Mevlut "
+     "Cavusoglu, produced no agreement.", {("Sergei Lavrov", "Dmytro Kuleba"), ("Mevlut Cavusoglu", "Sergei Lavrov"),
+                                           ("Mevlut Cavusoglu", "Dmytro Kuleba")}),
+    ("Sergei Lavrov met Dmytro Kuleba in Antalya. It was hosted by Turkish Foreign Minister Mevlut Cavusoglu.",
+     {("Sergei Lavrov", "Dmytro Kuleba"), ("Mevlut Cavusoglu", "Sergei Lavrov"), ("Mevlut Cavusoglu", "Dmytro Kuleba")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
