@@ -1431,6 +1431,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
         objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on"
                    for o in p.children if o.dep_ == "pobj" and (_definite_meeting(o, pat) or any(
                        d.lower_ == "the" for d in o.children) and o.lemma_.lower() in _PARTS_OF_TALKS)]
+        if not any(p.dep_ == "prep" and p.lower_ == "on" for p in verb.children):
+            objects = [verb]  # "Rubio sat in, as did X": on the talks just reported
     status, mode = modality.of_verb(verb, pat)
     if not objects and verb.lemma_.lower() == "join" and earlier and not any(c.dep_ == "agent" for c in verb.children):
         objects = _joined_them(verb, res, earlier)
@@ -1474,7 +1476,7 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
             return _meetings(pairs, verb, status, mode, rule, res, article, norm)
     if not objects:
         return []
-    passive = objects[0].dep_ == "nsubjpass" or objects[0].i == verb.head.i  # (the talks, which were hosted by X)
+    passive = objects[0].dep_ == "nsubjpass" or objects[0].i == verb.head.i != verb.i  # (talks, which X hosted)
     who = actors_under([g for c in agents for g in c.children], res) + \
         [a for c in agents for a in surface_list(c, res, pat)[0]] if passive \
         else _subjects(verb, res)[0]
@@ -1760,6 +1762,12 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
         status, mode = modality.of_noun(talks[0], pat, None)
         return _meetings(pairs, talks[0], status, mode, "present-at", res, article, norm)
     talks = _talks_at(adj, be, pat)
+    # "Also present were A and B": at the meeting just reported
+    bare = not talks and be is not None and bool(earlier) and any(
+        c.lower_ == "also" for t in (adj, be) for c in t.children) and not any(
+        p.dep_ == "prep" and p.lower_ in ("at", "for", "during", "in", "on") for t in (adj, be) for p in t.children)
+    if bare:
+        talks = [adj]
     if not talks or be is None:
         return []
     named = actors_under([o for p in talks[0].children if p.dep_ == "prep" and p.lower_ in ("with", "between")
@@ -1771,6 +1779,8 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
     present = actors_under([c for t in (be, adj) for c in t.children if c.dep_ in ("nsubj", "attr")
                             or c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")], res)
     present += _as_too(be, "be", res)  # "..., as was X": X was there too
+    present += actors_under([o for t in (adj, be) for a in t.children if a.dep_ == "prep" and a.lower_ == "along"
+                             for w in a.children if w.lower_ == "with" for o in w.children], res)  # "along with X"
     rows: list[list[Actor]] = []  # the sides the sentence states, each of people of one side
     if be.i > adj.i:  # "Present at the talks were A, B and C": the names follow the verb
         present = list(dict.fromkeys(present + _surface_objects(be, res, pat)))  # lists the parse splits
@@ -1790,7 +1800,7 @@ def _present_at(adj: Token, res: Resolution, pat: Patterns, article: Article, no
                     present = list(dict.fromkeys(present + _surface_objects(be.doc[nxt], res, pat)))
                 start = side.i
     pairs = [p for p in _among(present, res) if len(rows) < 2 or not any(set(p) <= set(row) for row in rows)]
-    definite = _definite_meeting(talks[0], pat) or be.dep_ == "relcl" and talks[0].i == be.head.i \
+    definite = bare or _definite_meeting(talks[0], pat) or be.dep_ == "relcl" and talks[0].i == be.head.i \
         or talks[0].lemma_.lower() in _PRESENT_FOR and any(c.lower_ in ("the", "that", "this") for c in talks[0].children)
     if chairs and definite:
         pairs += [(c, a) for c in chairs for a in present if c != a]

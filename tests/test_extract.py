@@ -289,6 +289,15 @@ HAPPENED = [
                                            ("Mevlut Cavusoglu", "Dmytro Kuleba")}),
     ("Sergei Lavrov met Dmytro Kuleba in Antalya. It was hosted by Turkish Foreign Minister Mevlut Cavusoglu.",
      {("Sergei Lavrov", "Dmytro Kuleba"), ("Mevlut Cavusoglu", "Sergei Lavrov"), ("Mevlut Cavusoglu", "Dmytro Kuleba")}),
+    # "sat in" with no talks named: on the talks just reported (same-side pairs left out)
+    ("Trump met Ahmed al-Sharaa in Riyadh on Wednesday. Secretary of State Marco Rubio sat in, as did Syria's "
+     "foreign minister, Asaad al-Shaibani.", {("Donald Trump", "Ahmed al-Sharaa"), ("Marco Rubio", "Ahmed al-Sharaa"),
+                                              ("Asaad al-Shaibani", "Donald Trump"), ("Marco Rubio", "Asaad al-Shaibani")}),
+    # "Also present were ..." with no talks named, and "along with X"
+    ("Trump hosted Asim Munir for lunch at the White House. Also present were Secretary of State Marco Rubio and "
+     "Steve Witkoff, along with Pakistan's national security adviser, Lieutenant General Asim Malik.",
+     {("Donald Trump", "Asim Munir"), ("Marco Rubio", "Asim Munir"), ("Steve Witkoff", "Asim Munir"),
+      ("Marco Rubio", "Asim Malik"), ("Steve Witkoff", "Asim Malik"), ("Asim Malik", "Donald Trump")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
