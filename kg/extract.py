@@ -1476,7 +1476,8 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
             return _meetings(pairs, verb, status, mode, rule, res, article, norm)
     if not objects:
         return []
-    passive = objects[0].dep_ == "nsubjpass" or objects[0].i == verb.head.i != verb.i  # (talks, which X hosted)
+    passive = objects[0].dep_ == "nsubjpass" or objects[0].i == verb.head.i != verb.i and bool(agents)  # "talks,
+    # which were hosted by X" (but "talks, which X hosted" has X for its subject)
     who = actors_under([g for c in agents for g in c.children], res) + \
         [a for c in agents for a in surface_list(c, res, pat)[0]] if passive \
         else _subjects(verb, res)[0]
