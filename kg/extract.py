@@ -434,8 +434,9 @@ def actors_under(heads: Iterable[Token], res: Resolution, exclude: Token | None 
             m = res.at(tok.i)
             if m is None or tok.i != m.root or tok.i in skip:
                 continue
-            if tok.dep_ in ("poss", "compound", "nmod") and tok.i != head.i:
-                continue  # "Putin's aides", "Hamas negotiator X": a modifier, not a participant
+            if tok.i != head.i and (tok.dep_ in ("poss", "compound", "nmod") or tok.dep_ == "amod" and tok.i + 1 < len(
+                    tok.doc) and tok.doc[tok.i + 1].lemma_.lower() in _PEOPLE_NOUNS):
+                continue  # "Putin's aides", "Hamas negotiator X", "Trump/amod envoy Grenell": a modifier
             if _in_clause_below(tok, head) or _under_modifier(tok, head) or _owner_in_apposition(m, tok.doc, res):
                 continue
             if m.kind == "group":  # "a Hamas delegation led by Khalil al-Hayya": the delegation, through its head

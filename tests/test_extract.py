@@ -585,6 +585,12 @@ PLACES = [
 ]
 
 
+def test_a_name_the_parse_makes_an_adjective_of_a_role_noun_is_no_participant(resources: pipeline.Resources) -> None:
+    # regression: in "Trump/amod envoy Grenell meets Maduro" Trump met Maduro
+    found = [f for f in facts(resources, "Trump envoy Grenell meets Maduro in Caracas") if isinstance(f, Meeting)]
+    assert found and all("Donald Trump" not in {a.label for a in f.participants} for f in found)
+
+
 def test_sitting_in_on_a_part_of_the_talks_just_reported(resources: pipeline.Resources) -> None:
     # regression: "sat in on the opening minutes" is not "sat in on the talks", so only the side rule read it and
     # lost the second of the two subjects
