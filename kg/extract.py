@@ -1941,6 +1941,9 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
               if o.dep_ == "pobj"]
         proposers = actors_under(by, res)  # "a proposal from Araghchi", "an earlier proposal by Birhanu"
         rule = "plan:by" if proposers else rule
+    if proposers and noun.dep_ == "nsubjpass" and _is_proposal_verb(head, pat):
+        proposers = list(dict.fromkeys(proposers + _subjects(head, res)[1]))  # "Trump's plan was drawn up by A and
+        # B": they drew up the plan that bears his name
     if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _ANSWERS:
         proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
         # counter-proposal"

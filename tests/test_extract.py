@@ -478,6 +478,9 @@ def test_unknown_person_becomes_actor_and_surname_resolves(resources: pipeline.R
 
 
 PROPOSALS = [
+    # regression: a possessive proposer and a "by" list: all of them drew up the plan
+    ("Trump's plan, unveiled at the White House on Sept. 29, was drawn up largely by Kushner and former British Prime "
+     "Minister Tony Blair.", {(("Donald Trump", "Jared Kushner", "Tony Blair"), "plan")}),
     ("US officials discussed a 28-point plan to end the war, which was drawn up by envoy Steve Witkoff and Kirill "
      "Dmitriev.", {(("Steve Witkoff", "Kirill Dmitriev"), "28-point plan")}),
     ("The talks rest on a 20-point framework that Umerov and Witkoff drew up in Miami.",
