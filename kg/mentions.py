@@ -1061,10 +1061,16 @@ def _only_person_just_before(tok: Token, ordered: list[Mention], earlier: list[M
 
 
 def _owner_of_relative(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """Return the person owning the noun of "Trump's plan, which he unveiled": "he" is Trump."""
-    if tok.dep_ != "nsubj" or tok.head.dep_ != "relcl":
+    """Return the person owning the noun of "Trump's plan, which he unveiled" (or "unveiled after he hosted X"):
+    "he" is Trump."""
+    if tok.dep_ != "nsubj":
         return None
-    owners = [m for c in tok.head.head.children if c.dep_ == "poss" and (m := by_token.get(c.i)) is not None
+    clause = tok.head  # "Trump's plan, which he unveiled", "Trump's plan, unveiled/acl after he hosted/advcl X"
+    if clause.dep_ == "advcl" and clause.head.dep_ == "acl" and clause.i > clause.head.i:
+        clause = clause.head
+    if clause.dep_ not in ("relcl", "acl"):
+        return None
+    owners = [m for c in clause.head.children if c.dep_ == "poss" and (m := by_token.get(c.i)) is not None
               and len(m.actors) == 1 and m.actors[0].type == "Person" and m.kind != "pronoun"]
     return owners[0] if owners else None
 

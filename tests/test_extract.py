@@ -298,6 +298,9 @@ HAPPENED = [
      "Steve Witkoff, along with Pakistan's national security adviser, Lieutenant General Asim Malik.",
      {("Donald Trump", "Asim Munir"), ("Marco Rubio", "Asim Munir"), ("Steve Witkoff", "Asim Munir"),
       ("Marco Rubio", "Asim Malik"), ("Steve Witkoff", "Asim Malik"), ("Asim Malik", "Donald Trump")}),
+    # regression: "he" in a clause on "Trump's plan, unveiled after he hosted X" is the plan's owner
+    ("Ron Dermer flew home. Trump's plan, unveiled at the White House on Sept. 29 after he hosted Prime Minister "
+     "Benjamin Netanyahu, was drawn up largely by Kushner.", {("Donald Trump", "Benjamin Netanyahu")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
