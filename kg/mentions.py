@@ -146,6 +146,8 @@ def resolve(doc: Doc, article: Article, gaz: Gazetteer, pat: Patterns) -> Resolu
     mentions.extend(_guests(doc, by_token))
     by_token.update({m.root: m for m in mentions if m.kind == "pronoun"})
     sides = _sides(mentions, roles, gaz, article)
+    for who, country in _titled_by_country(doc, mentions, by_token, gaz):
+        sides.setdefault(who.key, country)
     for who, whom in _companions(doc, mentions, by_token) + _titled_after(doc, mentions, by_token):
         if who.key not in sides and whom.key in sides:
             sides[who.key] = sides[whom.key]
@@ -218,6 +220,28 @@ def _titled_after(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention
         if before is not None and before.kind == "name" and len(before.actors) == 1 \
                 and before.actors[0].type == "Person":
             out.append((m.actors[0], before.actors[0]))
+    return out
+
+
+def _titled_by_country(doc: Doc, mentions: list[Mention], by_token: dict[int, Mention], gaz: Gazetteer
+                       ) -> list[tuple[Actor, str]]:
+    """Return (person, country key) for a name after a country and title words: "U.S. Ambassador Dennis Hankins",
+    "Pakistani Field Marshal Asim Munir" act for that country."""
+    demonyms = {form: country for country, forms in gaz.demonyms.items() for form in forms}
+    out = []
+    for m in mentions:
+        if m.kind != "name" or len(m.actors) != 1 or m.actors[0].type != "Person":
+            continue
+        k = m.start - 1
+        while k >= 0 and doc[k].is_title and doc[k].lower_ in _TITLES_ANY | _WORDS["office_words"]:
+            k -= 1
+        if k == m.start - 1 or k < 0:
+            continue
+        before = by_token.get(k)
+        if before is not None and before.kind == "name" and before.actors[0].type == "Country":
+            out.append((m.actors[0], before.actors[0].key))
+        elif doc[k].text in demonyms:
+            out.append((m.actors[0], demonyms[doc[k].text]))
     return out
 
 

@@ -301,6 +301,9 @@ HAPPENED = [
     # regression: "he" in a clause on "Trump's plan, unveiled after he hosted X" is the plan's owner
     ("Ron Dermer flew home. Trump's plan, unveiled at the White House on Sept. 29 after he hosted Prime Minister "
      "Benjamin Netanyahu, was drawn up largely by Kushner.", {("Donald Trump", "Benjamin Netanyahu")}),
+    # regression: a name after a country and a title acts for that country ("U.S. Ambassador X" sits with Rubio)
+    ("Marco Rubio met Garry Conille in Port-au-Prince. U.S. Ambassador Dennis Hankins sat in on the talks.",
+     {("Marco Rubio", "Garry Conille"), ("Dennis Hankins", "Garry Conille")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
