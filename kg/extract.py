@@ -1451,7 +1451,7 @@ def _joined(verb: Token, res: Resolution, pat: Patterns, article: Article, norm:
                 p.dep_ == "prep" and p.lower_ == "between" for p in verb.children) or _hung_preps(verb, "between", res)):
             rule, pairs = "verb:sit:between", _sat_between(verb, res, pat)
         elif lemma == "sit" and not agents and earlier and mode == "in person" and _across_the_table(verb, res):
-            rule, pairs = "verb:sit:across", [(a, b) for a in _subjects(verb, res)[0] for b in earlier
+            rule, pairs = "verb:sit:across", [(a, b) for a in actors_under(_after_the_verb(verb), res) for b in earlier
                                               if a != b and _same_level(a, b) and not res.same_party(a, b)]
         elif lemma in ("accompany", "sit", "flank") and not agents and earlier and mode == "in person":
             rule, pairs = f"verb:{lemma}:side", _at_their_side(verb, res, earlier)
@@ -1626,8 +1626,14 @@ def _across_the_table(verb: Token, res: Resolution) -> bool:
     """True for "Across the table sat A and B" after talks just told: across from whom is left to the reader
     (but "Across from X sat Y" names X, see ``_inverted_across``)."""
     lead = next((c for c in verb.children if c.i < verb.i and c.lower_ in ("across", "opposite")), None)
-    return lead is not None and any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
-        and not any(res.at(t.i) is not None for t in lead.subtree)
+    return lead is not None and bool(_after_the_verb(verb)) and not any(res.at(t.i) is not None for t in lead.subtree)
+
+
+def _after_the_verb(verb: Token) -> list[Token]:
+    """Return the subjects of an inverted "Across the table sat A and B" (the parse may make them objects)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "dobj") and c.i > verb.i]
 
 
 def _at_their_side(verb: Token, res: Resolution, earlier: tuple[Actor, ...]) -> list[tuple[Actor, ...]]:

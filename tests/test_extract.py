@@ -304,6 +304,11 @@ HAPPENED = [
     # regression: a name after a country and a title acts for that country ("U.S. Ambassador X" sits with Rubio)
     ("Marco Rubio met Garry Conille in Port-au-Prince. U.S. Ambassador Dennis Hankins sat in on the talks.",
      {("Marco Rubio", "Garry Conille"), ("Dennis Hankins", "Garry Conille")}),
+    # regression: "Across the table sat A and B" whose names the parse makes objects of "sat"
+    ("Trump met Xi Jinping in Busan on Thursday. Trump was flanked by Secretary of State Marco Rubio. Across the table "
+     "sat Foreign Minister Wang Yi and Cai Qi, Xi's chief of staff.",
+     {("Donald Trump", "Xi Jinping"), ("Marco Rubio", "Xi Jinping"), ("Wang Yi", "Donald Trump"),
+      ("Wang Yi", "Marco Rubio"), ("Cai Qi", "Donald Trump"), ("Cai Qi", "Marco Rubio")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
