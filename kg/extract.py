@@ -383,13 +383,33 @@ def _led_talks(verb: Token, res: Resolution, pat: Patterns, article: Article, no
     talks = [c for c in verb.children if c.dep_ == "nsubjpass" and _is_meeting_noun(c, pat)
              and any(d.lower_ in ("the", "their", "these", "those") for d in c.children)]
     if not talks:
-        return []
+        return _led_sides(verb, res, pat, article, norm)
     heads = [a for a in _named_by(verb, res, pat) if a.type == "Person"]
     pairs = [(a, b) for a, b in _pairs(heads, []) if not res.same_party(a, b)]
     if not pairs:
         return []
     status, mode = modality.of_verb(verb, pat)
     return _meetings(pairs, verb, status, mode, f"led:{verb.lemma_.lower()}", res, article, norm)
+
+
+_SIDE_NOUNS = {"delegation", "side", "team", "one"}
+
+
+def _led_sides(verb: Token, res: Resolution, pat: Patterns, article: Article, norm: Normalized) -> list[Fact]:
+    """"Iran's delegation is led by A; the American side by B", "The Russian delegation was led by A, the
+    Ukrainian one by B": the heads of the two sides met."""
+    if not any(c.dep_ == "nsubjpass" and c.lemma_.lower() in _SIDE_NOUNS - {"one"} for c in verb.children):
+        return []
+    first = [a for a in _named_by(verb, res, pat) if a.type == "Person"]
+    gapped = [t for t in verb.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.head.lemma_.lower() in _SIDE_NOUNS
+              and t.head.i > verb.i]
+    second = [a for a in actors_under([o for b in gapped for o in b.children if o.dep_ == "pobj"], res)
+              if a.type == "Person" and a not in first]
+    pairs = [(a, b) for a in first for b in second if not res.same_party(a, b)]
+    if not pairs:
+        return []
+    status, mode = modality.of_verb(verb, pat)
+    return _meetings(pairs, verb, status, mode, f"led:{verb.lemma_.lower()}:sides", res, article, norm)
 
 
 def _side_country(side: Token | None, res: Resolution) -> str | None:

@@ -309,6 +309,11 @@ HAPPENED = [
      "sat Foreign Minister Wang Yi and Cai Qi, Xi's chief of staff.",
      {("Donald Trump", "Xi Jinping"), ("Marco Rubio", "Xi Jinping"), ("Wang Yi", "Donald Trump"),
       ("Wang Yi", "Marco Rubio"), ("Cai Qi", "Donald Trump"), ("Cai Qi", "Marco Rubio")}),
+    # the heads of two sides, the second gapped: "X's delegation is led by A; the American side by B"
+    ("Iran's delegation is led by Foreign Minister Abbas Araghchi; the American side by Steve Witkoff.",
+     {("Abbas Araghchi", "Steve Witkoff")}),
+    ("The Russian delegation was led by Vladimir Medinsky, the Ukrainian one by Rustem Umerov.",
+     {("Vladimir Medinsky", "Rustem Umerov")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
