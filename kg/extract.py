@@ -284,6 +284,8 @@ def _presence(noun: Token, facts: list[Fact], res: Resolution, pat: Patterns, ar
     present = actors_under([o for p in of for o in p.children], res)
     for p in of:
         present = _listed(p, res, pat, present)
+    present += [a for c in noun.children if c.dep_ == "poss" and (m := res.at(c.i)) is not None
+                and m.kind != "pronoun" for a in m.actors if a.type == "Person"]  # "in Albusaidi's presence"
     verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)  # "at a hotel in the presence"
     if not present or verb is None:
         return []

@@ -314,6 +314,9 @@ HAPPENED = [
      {("Abbas Araghchi", "Steve Witkoff")}),
     ("The Russian delegation was led by Vladimir Medinsky, the Ukrainian one by Rustem Umerov.",
      {("Vladimir Medinsky", "Rustem Umerov")}),
+    ("Abbas Araghchi met Steve Witkoff in Albusaidi's presence.", {("Abbas Araghchi", "Steve Witkoff"),
+                                                                  ("Badr Albusaidi", "Abbas Araghchi"),
+                                                                  ("Badr Albusaidi", "Steve Witkoff")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
