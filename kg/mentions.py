@@ -23,6 +23,7 @@ from kg.records import Actor, Article
 _TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
 _WORDS = patterns.word_sets()  # data/patterns/people.json
 _TITLE_WORDS = _WORDS["title_words"]
+_FOR_WHOM = {"aideTo", "envoyOf", "representativeOf", "actsFor"}  # roles held for someone, not an office of a country
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 
 
@@ -62,6 +63,9 @@ class Resolution:
         """True if both act for one side: named together ("Trump's envoys A and B") or for the same country."""
         if any(m.kind == "named-role" and a in m.actors and b in m.actors for m in self.mentions):
             return True
+        if any(r.of is not None and {r.holder.key, r.of.key} == {a.key, b.key} and r.relation in _FOR_WHOM
+               for r in self.roles):
+            return True  # "Berri's political aide Ali Hassan Khalil" sits on Berri's side
         side = self.sides.get(a.key)
         return side is not None and side == self.sides.get(b.key)
 
@@ -607,6 +611,9 @@ def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Acto
             return m.actors[0]
     for child in tok.children:
         if child.dep_ in ("amod", "compound", "nmod"):
+            # "Prime Minister Keir Starmer and U.S. special envoy Steve Witkoff", the first name parsed as a
+            # modifier of "envoy" with "U.S." for its conjunct: the conjunct, next to the noun, is the owner
+            child = next((c for c in reversed(list(child.children)) if c.dep_ == "conj"), child)
             words = " ".join(t.text for t in [*(c for c in child.lefts if c.dep_ == "compound"), child])
             for country, forms in gaz.demonyms.items():
                 if child.text in forms or words in forms:  # "Russian", "Sri Lankan"

@@ -317,6 +317,9 @@ HAPPENED = [
     ("Abbas Araghchi met Steve Witkoff in Albusaidi's presence.", {("Abbas Araghchi", "Steve Witkoff"),
                                                                   ("Badr Albusaidi", "Abbas Araghchi"),
                                                                   ("Badr Albusaidi", "Steve Witkoff")}),
+    # regression: an aide of the man met sits on his side ("Berri's political aide X" did not meet Berri)
+    ("Amos Hochstein met Nabih Berri in Beirut. Also present, Lebanese media report, are Berris political aide Ali "
+     "Hassan Khalil.", {("Amos Hochstein", "Nabih Berri"), ("Ali Hassan Khalil", "Amos Hochstein")}),
     ("Trump spoke with Putin on Tuesday.", set()),
     # regression: a name inside a relative clause on an unknown subject is not the subject
     ("Albanese, who has yet to hold a face-to-face meeting with Trump, met Zelensky on Tuesday instead.", set()),
@@ -586,6 +589,15 @@ def test_a_bare_plan_of_the_same_proposer_is_the_plan_described_before(resources
     plans = {(tuple(a.label for a in f.proposers), f.plan.label) for f in facts(resources, text)
              if isinstance(f, Proposal)}
     assert plans == {(("Russia",), "8-point draft treaty"), (("Vladimir Putin",), "peace proposal")}
+
+
+def test_the_owner_of_a_role_is_the_modifier_next_to_it(resources: pipeline.Resources) -> None:
+    # regression: "Keir Starmer and U.S. special envoy Steve Witkoff", parsed with Starmer as a modifier of "envoy"
+    # and "U.S." as his conjunct, made Witkoff Starmer's envoy
+    text = "Macron hosted Zelensky, British Prime Minister Keir Starmer and U.S. special envoy Steve Witkoff in Paris."
+    roles = {(r.holder.label, r.of.label) for r in facts(resources, text, "2026-01-07")
+             if isinstance(r, Role) and r.of is not None}
+    assert ("Steve Witkoff", "United States") in roles and ("Steve Witkoff", "Keir Starmer") not in roles
 
 
 def test_groups_are_linked_not_merged(resources: pipeline.Resources) -> None:
