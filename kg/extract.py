@@ -1972,9 +1972,10 @@ def _proposal(noun: Token, res: Resolution, pat: Patterns, article: Article, nor
     if proposers and noun.dep_ == "nsubjpass" and _is_proposal_verb(head, pat):
         proposers = list(dict.fromkeys(proposers + _subjects(head, res)[1]))  # "Trump's plan was drawn up by A and
         # B": they drew up the plan that bears his name
-    if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in _ANSWERS:
-        proposers, rule = _subjects(head.head, res)[0], f"verb:{head.head.lemma_.lower()}:with"  # "answered with a
-        # counter-proposal"
+    with_ = head if noun.dep_ == "pobj" else head.head if noun.dep_ == "nsubj" and head.dep_ == "pcomp" else None
+    if not proposers and with_ is not None and with_.lower_ == "with" and with_.head.lemma_.lower() in _ANSWERS:
+        proposers, rule = _subjects(with_.head, res)[0], f"verb:{with_.head.lemma_.lower()}:with"  # "answered with
+        # a counter-proposal" (also "came back with a counter-proposal tying/pcomp X to Y")
     if not proposers and noun.dep_ == "pobj" and head.lower_ == "with" and head.head.lemma_.lower() in (
             "present", "offer") and any(c.dep_ in ("dobj", "obj") and res.at(c.i) is not None
                                         for c in head.head.children):

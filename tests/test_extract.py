@@ -500,6 +500,9 @@ def test_unknown_person_becomes_actor_and_surname_resolves(resources: pipeline.R
 
 
 PROPOSALS = [
+    # regression: "came back with a counter-proposal tying X to Y", the noun parsed as the subject of "tying"
+    ("Hamas came back with a counter-proposal tying any truce to a full withdrawal.",
+     {(("Hamas",), "counter-proposal")}),
     # regression: a possessive proposer and a "by" list: all of them drew up the plan
     ("Trump's plan, unveiled at the White House on Sept. 29, was drawn up largely by Kushner and former British Prime "
      "Minister Tony Blair.", {(("Donald Trump", "Jared Kushner", "Tony Blair"), "plan")}),
