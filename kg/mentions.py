@@ -613,7 +613,8 @@ def _possessor(tok: Token, by_token: dict[int, Mention], gaz: Gazetteer) -> Acto
         if child.dep_ in ("amod", "compound", "nmod"):
             # "Prime Minister Keir Starmer and U.S. special envoy Steve Witkoff", the first name parsed as a
             # modifier of "envoy" with "U.S." for its conjunct: the conjunct, next to the noun, is the owner
-            child = next((c for c in reversed(list(child.children)) if c.dep_ == "conj"), child)
+            if (own := by_token.get(child.i)) is not None and own.actors[0].type == "Person":
+                child = next((c for c in reversed(list(child.children)) if c.dep_ == "conj"), child)
             words = " ".join(t.text for t in [*(c for c in child.lefts if c.dep_ == "compound"), child])
             for country, forms in gaz.demonyms.items():
                 if child.text in forms or words in forms:  # "Russian", "Sri Lankan"

@@ -603,6 +603,13 @@ def test_the_owner_of_a_role_is_the_modifier_next_to_it(resources: pipeline.Reso
     assert ("Steve Witkoff", "United States") in roles and ("Steve Witkoff", "Keir Starmer") not in roles
 
 
+def test_a_group_of_two_nationalities_keeps_the_first(resources: pipeline.Resources) -> None:
+    # regression: the owner-is-the-next-conjunct mend for names had made "Ukrainian and European officials" European
+    roles = {(r.holder.label, r.of.label) for r in facts(resources, "Ukrainian and European officials had criticised "
+                                                          "the first draft.") if isinstance(r, Role) and r.of}
+    assert ("Ukrainian officials", "Ukraine") in roles
+
+
 def test_groups_are_linked_not_merged(resources: pipeline.Resources) -> None:
     found = facts(resources, "Putin's aides presented a 27-point plan.")
     prop = next(f for f in found if isinstance(f, Proposal))
